@@ -1,0 +1,164 @@
+"""The one entry point: ``cqdesk`` opens the window; subcommands do headless work.
+
+Errors go to stderr as one line with a non-zero exit; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .report.paths import default_db_path, default_source_path
+from .report.store import Report, ReportError
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, no usage dump
+        self.exit(EXIT_USAGE, f"cqdesk: {message} (see 'cqdesk --help')\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="cqdesk", description="Offline reader for the 2025 Chongqing government work report.")
+    p.add_argument("--version", action="version", version=f"cqdesk {__version__}")
+    p.add_argument("--db", type=Path, help="the report database (default: the bundled data/report.db)")
+    p.add_argument("--section", metavar="ID", help="open the window at this section, e.g. plan/areas/2/1")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("sections", help="list the sections in document order")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("show", help="print a section's text (its subsections included)")
+    s.add_argument("id")
+
+    s = sub.add_parser("search", help="search the report")
+    s.add_argument("query")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--limit", type=_positive_int, default=20)
+
+    s = sub.add_parser("export-text", help="print the report's text back from the database")
+    s.add_argument("-o", "--output", type=Path)
+
+    s = sub.add_parser("build-db", help="build the database from the source text")
+    s.add_argument("--source", type=Path, default=None)
+    s.add_argument("-o", "--output", type=Path, default=None)
+    return p
+
+
+def _open(args: argparse.Namespace) -> Report:
+    return Report(args.db or default_db_path())
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .report.atomic import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+
+
+def cmd_sections(args: argparse.Namespace) -> int:
+    report = _open(args)
+    rows = [{"id": s.id, "parent": s.parent, "title": s.heading, "depth": s.depth} for s in report.sections_in_order()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(f"{r['id']:<22} {'  ' * r['depth']}{r['title']}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    report = _open(args)
+    if args.id not in report.document.sections:
+        raise CliError(f"no section {args.id!r} (see 'cqdesk sections')")
+    sys.stdout.write(report.section_text(args.id))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .report.search import search
+
+    report = _open(args)
+    hits = search(report.conn, args.query, limit=args.limit, max_text_length=report.metadata.max_text_length)
+    if args.json:
+        print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
+    else:
+        if not hits:
+            print("no matches", file=sys.stderr)
+            return 1
+        for h in hits:
+            print(f"{h.id}  {' › '.join(h.path)}  ({h.hits})\n    {h.marked_snippet()}")
+    return 0
+
+
+def cmd_export_text(args: argparse.Namespace) -> int:
+    _write_text(_open(args).export_text(), args.output)
+    return 0
+
+
+def cmd_build_db(args: argparse.Namespace) -> int:
+    from .report.build import build_database
+    from .report.parse import ParseError, parse_file
+
+    source = args.source or default_source_path()
+    out = args.output or default_db_path()
+    try:
+        doc = parse_file(source)
+    except FileNotFoundError:
+        raise CliError(f"{source}: the source text was not found") from None
+    except ParseError as exc:
+        raise CliError(f"{source}: {exc}") from None
+    build_database(doc, out)
+    print(f"wrote {out} ({len(doc.sections)} sections, {len(doc.blocks)} lines, {len(doc.indicators)} indicators)")
+    return 0
+
+
+COMMANDS = {
+    "sections": cmd_sections,
+    "show": cmd_show,
+    "search": cmd_search,
+    "export-text": cmd_export_text,
+    "build-db": cmd_build_db,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from .ui.app import run_gui
+
+            return run_gui(args)
+        return COMMANDS[args.command](args)
+    except (ReportError, CliError) as exc:
+        print(f"cqdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"cqdesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

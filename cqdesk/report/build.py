@@ -1,0 +1,178 @@
+"""Build data/report.db from a parsed Document with sqlite-utils.
+
+The build is deterministic: rows are inserted in document order and nothing
+records the time or the machine, so rebuilding from the same source gives the
+same content (a test compares a rebuild with the committed file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from .model import Document, Section
+from .normalize import fold
+
+SCHEMA_VERSION = 1
+
+
+def section_path(doc: Document, section: Section) -> list[str]:
+    """Headings from the top part down to the section (the root excluded)."""
+    path: list[str] = []
+    s: Section | None = section
+    while s is not None and s.parent is not None:
+        path.append(s.heading)
+        s = doc.sections[s.parent]
+    return path[::-1]
+
+
+def search_text(section: Section) -> str:
+    """The text a search looks in: the section's own lines, led by its heading if the source has none."""
+    texts = [b.text for b in section.blocks]
+    if section.heading not in texts and section.parent is not None:
+        texts.insert(0, section.heading)
+    return "\n".join(texts)
+
+
+def search_rows(doc: Document, id_prefix: str = "", position_offset: int = 0) -> Iterator[dict]:
+    """Rows of the search table; the prefix and offset let benchmarks build large synthetic copies."""
+    for s in doc.sections.values():
+        text = search_text(s)
+        yield {
+            "rowid": position_offset + s.position + 1,
+            "section_id": id_prefix + s.id,
+            "part": s.id.split("/")[0],
+            "position": position_offset + s.position,
+            "heading": s.heading,
+            "path": json.dumps(section_path(doc, s), ensure_ascii=False),
+            "text": text,
+            "norm_heading": fold(s.heading),
+            "norm": fold(text),
+        }
+
+
+def _create_search_tables(db: sqlite_utils.Database) -> None:
+    db["search"].create(
+        {
+            "rowid": int,
+            "section_id": str,
+            "part": str,
+            "position": int,
+            "heading": str,
+            "path": str,
+            "text": str,
+            "norm_heading": str,
+            "norm": str,
+        },
+        pk="rowid",
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5(norm, content='search', content_rowid='rowid', tokenize='trigram')"
+    )
+
+
+def fill_search(db: sqlite_utils.Database, rows: Iterable[dict]) -> None:
+    db["search"].insert_all(rows, batch_size=2000)
+    db.execute("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+
+
+def build_database(doc: Document, out: Path) -> None:
+    """Write the database to ``out`` atomically (a temporary file renamed into place)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".report-", suffix=".db", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        # Pass a standard-library connection: sqlite-utils would otherwise prefer pysqlite3 if installed.
+        conn = sqlite3.connect(tmp)
+        try:
+            _write(sqlite_utils.Database(conn), doc)
+            conn.commit()
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        tmp.chmod(0o644)  # mkstemp makes it private; the database is meant to be read by anyone
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _write(db: sqlite_utils.Database, doc: Document) -> None:
+    db["metadata"].insert_all(
+        [
+            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+            {"key": "source_sha256", "value": doc.source_sha256},
+            {"key": "source_lines", "value": str(len(doc.blocks))},
+            {"key": "max_text_length", "value": str(max(len(fold(search_text(s))) for s in doc.sections.values()))},
+        ],
+        pk="key",
+    )
+    db["document"].insert(
+        {
+            "id": 1,
+            "title": doc.title,
+            "date": doc.date,
+            "congress": doc.congress,
+            "speaker_role": doc.speaker_role,
+            "speaker": doc.speaker,
+            "occasion_line": doc.occasion_line,
+        },
+        pk="id",
+    )
+    db["sections"].insert_all(
+        (
+            {
+                "id": s.id,
+                "parent": s.parent,
+                "kind": s.kind,
+                "ordinal": s.ordinal,
+                "depth": s.depth,
+                "position": s.position,
+                "label": s.label,
+                "title": s.title,
+                "text": s.own_text,
+            }
+            for s in doc.sections.values()
+        ),
+        pk="id",
+        columns={"parent": str, "ordinal": int},
+    )
+    db["blocks"].insert_all(
+        (
+            {"id": i + 1, "section_id": b.section_id, "line_no": b.line_no, "kind": b.kind, "text": b.text}
+            for i, b in enumerate(doc.blocks)
+        ),
+        pk="id",
+        foreign_keys=[("section_id", "sections", "id")],
+    )
+    db["indicators"].insert_all(
+        (
+            {
+                "id": i + 1,
+                "label": r.label,
+                "value": r.value,
+                "unit": r.unit,
+                "change": r.change,
+                "year": r.year,
+                "role": r.role,
+                "qualifier": r.qualifier,
+                "section_id": r.section_id,
+                "line_no": r.line_no,
+                "statement": r.statement,
+            }
+            for i, r in enumerate(doc.indicators)
+        ),
+        pk="id",
+        columns={"value": str},
+        foreign_keys=[("section_id", "sections", "id")],
+    )
+    db["blocks"].create_index(["section_id"])
+    _create_search_tables(db)
+    fill_search(db, search_rows(doc))

@@ -1,0 +1,77 @@
+"""Plain data types of the report: sections, blocks and indicators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-empty source line, in the section that owns it.
+
+    ``kind`` is one of: title, occasion, speaker, heading, bullet, item, indicator,
+    target, text, measures, keypoint, project.
+    """
+
+    line_no: int  # 1-based line number in the source
+    section_id: str
+    kind: str
+    text: str
+
+
+@dataclass
+class Section:
+    id: str
+    parent: str | None
+    kind: str
+    ordinal: int | None
+    label: str  # the report's own numbering, e.g. "1、", "一、", "1."; may be empty
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    children: list[str] = field(default_factory=list)
+    depth: int = 0
+    position: int = 0  # document order
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}{self.title}"
+
+    @property
+    def own_text(self) -> str:
+        """The section's own source lines, in order, one per line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    value: str | None  # kept as written ("3.2"), None for a qualitative statement
+    unit: str
+    change: str  # 增长, 下降, 达到, 突破, 涨幅, 保持正增长 or "" for an amount
+    year: int
+    role: str  # "result" (2024 review) or "target" (2025 plan)
+    qualifier: str  # 预计, 左右, 以上, 力争 ... joined by "," when several
+    section_id: str
+    line_no: int
+    statement: str  # the source line it came from
+
+
+@dataclass
+class Document:
+    title: str
+    date: str  # ISO date
+    congress: str
+    speaker_role: str
+    speaker: str
+    occasion_line: str
+    sections: dict[str, Section]
+    blocks: list[Block]
+    indicators: list[Indicator]
+    source_sha256: str
+
+    @property
+    def root(self) -> Section:
+        return self.sections[ROOT_ID]
+
+
+ROOT_ID = "report"

@@ -1,0 +1,75 @@
+"""Search normalisation: NFKC and case folding, with a map back to the original text.
+
+Each character is normalised on its own, so a normalised offset always maps back
+to one original character (NFKC turns Ⅱ into "II" and ＡＩ into "AI"; highlights
+must still land on the characters the reader sees).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+def clean(text: str) -> str:
+    """Replace lone surrogates (which cannot be encoded) by U+FFFD, which never matches."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def fold(text: str) -> str:
+    """The normalised form used for both the index and the query."""
+    return "".join(_fold_char(ch) for ch in clean(text))
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalised text and, for each of its characters, the index of the original character."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index
+
+
+def query_terms(query: str, max_terms: int = 64) -> list[str]:
+    """Split a query into normalised, distinct terms (white space separates terms).
+
+    More than ``max_terms`` terms are cut: every term must match, so a longer
+    query only narrows an already empty result.
+    """
+    terms: list[str] = []
+    for raw in fold(query).split():
+        if raw not in terms:
+            terms.append(raw)
+    return terms[:max_terms]
+
+
+def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Spans (start, end) in ``text`` of every occurrence of any term, merged, in order."""
+    folded, index = fold_with_map(text)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        if not term:
+            continue
+        start = folded.find(term)
+        while start != -1:
+            end = start + len(term)
+            spans.append((index[start], index[end - 1] + 1))
+            start = folded.find(term, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged

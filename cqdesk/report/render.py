@@ -1,0 +1,212 @@
+"""Render sections as HTML for the detail pane and for paper (one renderer for both).
+
+Every source line is rendered as its own paragraph with its characters intact,
+so the text a reader sees, copies and prints is the source's. All text is
+escaped; the only links are internal ``cqdesk:`` section references.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from dataclasses import dataclass
+
+from .model import Block, Document, Section
+from .normalize import find_spans
+
+LINK_SCHEME = "cqdesk"
+
+# Figures with a unit: 3.2万亿元, 6%左右, 338天以上. Bare numbers (years, 33618, T3B) are not figures.
+_UNITS = "万亿元|亿元|万平方米|平方米|万元|万人次|人次|万人|万家|公里|个|座|处|条|所|家|户|天|%"
+FIGURE = re.compile(rf"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?:{_UNITS})(?:左右|以上)?")
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours of the rendered page; the UI derives one from the system palette."""
+
+    text: str = "#1d1d1f"
+    muted: str = "#6e6e73"
+    heading: str = "#8b1a1a"
+    link: str = "#8b1a1a"
+    figure: str = "#b3261e"
+    keypoint_bg: str = "#f6efe6"
+    hit_bg: str = "#ffe58a"
+    hit_text: str = "#000000"
+    current_hit_bg: str = "#ff9f1c"
+
+
+LIGHT = Palette()
+DARK = Palette(
+    text="#e8e8ea",
+    muted="#a1a1a6",
+    heading="#ff8a80",
+    link="#ff8a80",
+    figure="#ffab91",
+    keypoint_bg="#3a3128",
+    hit_bg="#c9a227",
+    hit_text="#000000",
+    current_hit_bg="#ff9f1c",
+)
+PRINT = Palette(
+    text="#000000",
+    muted="#333333",
+    heading="#000000",
+    link="#000000",
+    figure="#000000",
+    keypoint_bg="#eeeeee",
+    hit_bg="#ffffff",
+    hit_text="#000000",
+    current_hit_bg="#ffffff",
+)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    hit_count: int
+
+
+def section_url(sid: str) -> str:
+    return f"{LINK_SCHEME}:{sid}"
+
+
+class _Writer:
+    def __init__(self, palette: Palette, terms: list[str], current_hit: int | None, links: bool) -> None:
+        self.p = palette
+        self.terms = terms
+        self.current_hit = current_hit
+        self.links = links
+        self.hits = 0
+        self.out: list[str] = []
+
+    def inline(self, text: str) -> str:
+        """Escaped text with figures emphasised and search hits marked (each hit gets an anchor)."""
+        figures = [m.span() for m in FIGURE.finditer(text)]
+        hits = find_spans(text, self.terms) if self.terms else []
+        cuts = sorted({0, len(text), *(x for span in figures + hits for x in span)})
+        parts: list[str] = []
+        for a, b in itertools.pairwise(cuts):
+            seg = html.escape(text[a:b], quote=False)
+            if any(s <= a < e for s, e in figures):
+                seg = f'<b style="color:{self.p.figure}">{seg}</b>'
+            hit = next((h for h in hits if h[0] <= a < h[1]), None)
+            if hit is not None:
+                if hit[0] == a:
+                    self.hits += 1
+                    parts.append(f'<a name="hit-{self.hits}"></a>')
+                bg = self.p.current_hit_bg if self.hits == self.current_hit else self.p.hit_bg
+                seg = f'<span style="background-color:{bg}; color:{self.p.hit_text}">{seg}</span>'
+            parts.append(seg)
+        return "".join(parts)
+
+    def heading(self, doc: Document, section: Section, level: int) -> None:
+        text = self.inline(section.heading)
+        if self.links and level > 1:
+            text = (
+                f'<a href="{section_url(section.id)}" style="color:{self.p.heading}; text-decoration:none">{text}</a>'
+            )
+        size = {1: "150%", 2: "125%", 3: "112%"}.get(level, "105%")
+        margin = 18 if level <= 2 else 12
+        self.out.append(
+            f'<h{min(level, 6)} style="color:{self.p.heading}; font-size:{size}; margin-top:{margin}px; '
+            f'margin-bottom:6px"><a name="section-{html.escape(section.id)}"></a>{text}</h{min(level, 6)}>'
+        )
+
+    def block(self, block: Block) -> None:
+        text = self.inline(block.text)
+        p = self.p
+        if block.kind == "keypoint":
+            self.out.append(
+                f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:4px; margin-bottom:8px">'
+                f'<tr><td style="background-color:{p.keypoint_bg}">{text}</td></tr></table>'
+            )
+        elif block.kind in ("occasion", "speaker"):
+            self.out.append(f'<p align="center" style="color:{p.muted}; margin:2px">{text}</p>')
+        elif block.kind == "heading":  # a heading line that differs from the display title ("2024")
+            self.out.append(f'<p style="color:{p.muted}; font-size:110%; margin-bottom:0px">{text}</p>')
+        else:
+            self.out.append(f'<p style="margin-top:4px; margin-bottom:6px; line-height:150%">{text}</p>')
+
+
+def render_section(
+    doc: Document,
+    sid: str,
+    palette: Palette = LIGHT,
+    terms: list[str] | None = None,
+    current_hit: int | None = None,
+    links: bool = True,
+    breadcrumb: bool = True,
+) -> Rendered:
+    """HTML of a section with its subsections; hits of ``terms`` are marked and numbered from 1."""
+    w = _Writer(palette, terms or [], current_hit, links)
+    section = doc.sections[sid]
+    if breadcrumb and section.parent is not None:
+        w.out.append(_breadcrumb(doc, section, palette, links))
+    _render_tree(w, doc, section, level=1)
+    return Rendered(_page(w.out, palette), w.hits)
+
+
+def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT) -> str:
+    """Several sections, in document order whatever order they were given in, for paper."""
+    w = _Writer(palette, [], None, links=False)
+    for sid in sorted(set(sids), key=lambda s: doc.sections[s].position):
+        _render_tree(w, doc, doc.sections[sid], level=1)
+    return _page(w.out, palette)
+
+
+def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> None:
+    blocks = list(section.blocks)
+    # The heading line shown as the title is not repeated; a differing one ("2024") stays visible above it.
+    for b in blocks:
+        if b.kind == "heading" and b.text != section.heading:
+            w.block(b)
+    w.heading(doc, section, level)
+    shown = [
+        b for b in blocks if b.kind not in ("heading", "title") or (b.kind == "title" and b.text != section.heading)
+    ]
+    # Own lines and children interleave in source order (the plan's ● bullets follow its targets).
+    entries: list[tuple[int, Block | Section]] = [(b.line_no, b) for b in shown]
+    for cid in section.children:
+        child = doc.sections[cid]
+        first = min((b.line_no for b in _first_blocks(doc, child)), default=0)
+        entries.append((first, child))
+    entries.sort(key=lambda e: e[0])
+    for _, item in entries:
+        if isinstance(item, Block):
+            w.block(item)
+        else:
+            _render_tree(w, doc, item, level + 1)
+
+
+def _first_blocks(doc: Document, section: Section) -> list[Block]:
+    if section.blocks:
+        return section.blocks
+    for cid in section.children:
+        found = _first_blocks(doc, doc.sections[cid])
+        if found:
+            return found
+    return []
+
+
+def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool) -> str:
+    chain: list[Section] = []
+    s: Section | None = doc.sections[section.parent] if section.parent else None
+    while s is not None:
+        chain.append(s)
+        s = doc.sections[s.parent] if s.parent else None
+    parts = []
+    for s in reversed(chain):
+        label = html.escape(s.heading if s.parent else doc.title)
+        parts.append(
+            f'<a href="{section_url(s.id)}" style="color:{p.link}; text-decoration:none">{label}</a>'
+            if links
+            else label
+        )
+    sep = f'<span style="color:{p.muted}"> › </span>'
+    return f'<p style="color:{p.muted}; font-size:90%; margin-bottom:2px">{sep.join(parts)}</p>'
+
+
+def _page(body: list[str], p: Palette) -> str:
+    return f'<html><body style="color:{p.text}">' + "\n".join(body) + "</body></html>"

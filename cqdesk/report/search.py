@@ -1,0 +1,118 @@
+"""Find-in-page over the whole report, ranked.
+
+Every term of the query (white space separates terms) must occur in a section's
+own text, as a substring, after NFKC and case folding. Terms of 3+ characters
+narrow the candidates through the FTS5 trigram index; shorter ones (重庆, 库) are
+found by scanning the base table, since trigrams cannot index them. Either way
+``instr`` on the folded text decides, so the index only ever speeds things up.
+User text reaches SQL only as bound parameters, and FTS phrases are quoted.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from .normalize import find_spans, query_terms
+
+SNIPPET_BEFORE = 16
+SNIPPET_LENGTH = 72
+MAX_FTS_PHRASES = 4
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    part: str  # "review", "plan" or "report"
+    path: list[str]  # headings from the top part down to the section
+    title: str  # the section's heading with its number
+    snippet: str
+    marks: list[tuple[int, int]] = field(default_factory=list)  # hit spans within the snippet
+    hits: int = 0
+    title_hit: bool = False
+    position: int = 0
+
+    def marked_snippet(self, before: str = "【", after: str = "】") -> str:
+        out, last = [], 0
+        for s, e in self.marks:
+            out += [self.snippet[last:s], before, self.snippet[s:e], after]
+            last = e
+        out.append(self.snippet[last:])
+        return "".join(out)
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "snippet": self.snippet,
+            "marks": [list(m) for m in self.marks],
+            "hits": self.hits,
+        }
+
+
+def fts_phrase(term: str) -> str:
+    """An FTS5 string literal: operators and quotes inside it are plain characters."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def make_snippet(text: str, terms: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the text around the first hit, with the hit spans inside it."""
+    flat = text.replace("\n", " ")
+    spans = find_spans(flat, terms)
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - SNIPPET_BEFORE, len(flat) - SNIPPET_LENGTH))
+    end = min(len(flat), start + SNIPPET_LENGTH)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    shift = len(prefix) - start
+    marks = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end]
+    return prefix + flat[start:end] + suffix, marks
+
+
+def search(
+    conn: sqlite3.Connection, query: str, limit: int = 200, max_text_length: int | None = None
+) -> list[SearchHit]:
+    """Sections whose own text holds every term: title hits first, then by hit count, then document order."""
+    if limit <= 0:
+        return []
+    terms = query_terms(query)
+    if not terms:
+        return []
+    if max_text_length is not None and any(len(t) > max_text_length for t in terms):
+        return []  # cannot occur anywhere; spares the scan of a 10,000-character paste
+    long_terms = sorted((t for t in terms if len(t) >= 3), key=len, reverse=True)[:MAX_FTS_PHRASES]
+    try:
+        rows = _query(conn, terms, long_terms, limit)
+    except sqlite3.OperationalError:
+        # The trigram index refuses a few exotic phrases; the scan gives the same answer.
+        rows = _query(conn, terms, [], limit)
+    hits = []
+    for sid, part, path, heading, text, count, title_hit, position in rows:
+        snippet, marks = make_snippet(text, terms)
+        hits.append(SearchHit(sid, part, json.loads(path), heading, snippet, marks, count, bool(title_hit), position))
+    return hits
+
+
+def _query(conn: sqlite3.Connection, terms: list[str], fts_terms: list[str], limit: int) -> list[tuple]:
+    where: list[str] = []
+    params: list[object] = []
+    if fts_terms:
+        where.append("s.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
+        params.append(" ".join(fts_phrase(t) for t in fts_terms))
+    for t in terms:
+        where.append("instr(s.norm, ?) > 0")
+        params.append(t)
+    count_expr = " + ".join("(length(s.norm) - length(replace(s.norm, ?, ''))) / ?" for _ in terms)
+    title_expr = " OR ".join("instr(s.norm_heading, ?) > 0" for _ in terms)
+    sql = (
+        f"SELECT s.section_id, s.part, s.path, s.heading, s.text, {count_expr} AS hits, ({title_expr}) AS th, "
+        f"s.position FROM search s WHERE {' AND '.join(where)} "
+        "ORDER BY th DESC, hits DESC, s.position LIMIT ?"
+    )
+    select_params: list[object] = []
+    for t in terms:
+        select_params += [t, len(t)]
+    select_params += terms
+    return conn.execute(sql, [*select_params, *params, limit]).fetchall()

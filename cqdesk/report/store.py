@@ -1,0 +1,175 @@
+"""Open data/report.db read-only and load the report from it.
+
+The database is opened with ``immutable=1``: SQLite then never writes, locks or
+creates a journal, so the app works from a read-only install folder and cannot
+change the file. Every way the file can be wrong ends in one ReportError that
+names the path and the problem.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import SCHEMA_VERSION
+from .model import Block, Document, Indicator, Section
+
+
+class ReportError(Exception):
+    """The report database cannot be used; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    schema_version: int
+    source_sha256: str
+    source_lines: int
+    max_text_length: int
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    path = Path(path)
+    if not path.exists():
+        raise ReportError(f"{path}: the report database was not found")
+    if path.is_dir():
+        raise ReportError(f"{path}: is a folder, not the report database")
+    uri = path.resolve().as_uri() + "?immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only = 1")
+        return conn
+    except sqlite3.Error as exc:
+        raise ReportError(f"{path}: cannot open the report database ({exc})") from None
+
+
+def read_metadata(conn: sqlite3.Connection, path: Path) -> Metadata:
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise ReportError(f"{path}: the report database is damaged ({check})")
+        meta = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
+    except sqlite3.DatabaseError as exc:
+        msg = str(exc)
+        if "file is not a database" in msg:
+            raise ReportError(f"{path}: is not a report database (not an SQLite file)") from None
+        if "no such table" in msg:
+            raise ReportError(f"{path}: is not a report database (no metadata table)") from None
+        raise ReportError(f"{path}: the report database is damaged ({msg})") from None
+    try:
+        version = int(meta["schema_version"])
+    except (KeyError, ValueError):
+        raise ReportError(f"{path}: is not a report database (no schema version)") from None
+    if version != SCHEMA_VERSION:
+        raise ReportError(
+            f"{path}: the report database has schema version {version}; this version of cqdesk reads "
+            f"version {SCHEMA_VERSION}"
+        )
+    try:
+        return Metadata(version, meta["source_sha256"], int(meta["source_lines"]), int(meta["max_text_length"]))
+    except (KeyError, ValueError) as exc:
+        raise ReportError(f"{path}: the report database is incomplete (metadata {exc})") from None
+
+
+class Report:
+    """The report loaded from its database, plus the open read-only connection for search."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.conn = connect_readonly(self.path)
+        try:
+            self.metadata = read_metadata(self.conn, self.path)
+            self.document = self._load()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None
+        except ReportError:
+            self.conn.close()
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _load(self) -> Document:
+        c = self.conn
+        doc = c.execute(
+            "SELECT title, date, congress, speaker_role, speaker, occasion_line FROM document WHERE id = 1"
+        ).fetchone()
+        if doc is None:
+            raise ReportError(f"{self.path}: the report database is incomplete (no document row)")
+        sections: dict[str, Section] = {}
+        for sid, parent, kind, ordinal, depth, position, label, title in c.execute(
+            "SELECT id, parent, kind, ordinal, depth, position, label, title FROM sections ORDER BY position"
+        ):
+            sections[sid] = Section(sid, parent, kind, ordinal, label, title, depth=depth, position=position)
+            if parent is not None:
+                sections[parent].children.append(sid)
+        blocks = [
+            Block(line_no, sid, kind, text)
+            for sid, line_no, kind, text in c.execute(
+                "SELECT section_id, line_no, kind, text FROM blocks ORDER BY line_no"
+            )
+        ]
+        for b in blocks:
+            sections[b.section_id].blocks.append(b)
+        if len(blocks) != self.metadata.source_lines:
+            raise ReportError(
+                f"{self.path}: the report database is incomplete ({len(blocks)} of {self.metadata.source_lines} lines)"
+            )
+        indicators = [
+            Indicator(*row)
+            for row in c.execute(
+                "SELECT label, value, unit, change, year, role, qualifier, section_id, line_no, statement "
+                "FROM indicators ORDER BY id"
+            )
+        ]
+        return Document(
+            *doc, sections=sections, blocks=blocks, indicators=indicators, source_sha256=self.metadata.source_sha256
+        )
+
+    # Queries the UI and the CLI use -------------------------------------------------------
+
+    def section(self, sid: str) -> Section:
+        try:
+            return self.document.sections[sid]
+        except KeyError:
+            raise KeyError(f"no section {sid!r}") from None
+
+    def sections_in_order(self) -> list[Section]:
+        return sorted(self.document.sections.values(), key=lambda s: s.position)
+
+    def path_of(self, sid: str) -> list[Section]:
+        """Sections from the top part down to ``sid`` (the root excluded)."""
+        chain: list[Section] = []
+        s: Section | None = self.section(sid)
+        while s is not None and s.parent is not None:
+            chain.append(s)
+            s = self.document.sections[s.parent]
+        return chain[::-1]
+
+    def subtree_blocks(self, sid: str) -> list[Block]:
+        """The blocks of a section and all its descendants, in source order."""
+        out: list[Block] = []
+        stack = [sid]
+        while stack:
+            s = self.section(stack.pop())
+            out.extend(s.blocks)
+            stack.extend(s.children)
+        return sorted(out, key=lambda b: b.line_no)
+
+    def export_text(self) -> str:
+        """The report's lines, in order, as the source has them (empty lines aside)."""
+        return "".join(b.text + "\n" for b in self.document.blocks)
+
+    def section_text(self, sid: str) -> str:
+        return "".join(b.text + "\n" for b in self.subtree_blocks(sid))
+
+    def citation(self, sid: str) -> str:
+        """《title》二、1. 加快构建…: the reference appended to copied text."""
+        chain = self.path_of(sid)
+        if not chain:
+            return f"《{self.document.title}》"
+        target = chain[-1]
+        labels = "".join(s.label for s in chain[:-1])
+        sep = " " if target.label.endswith(".") else ""
+        return f"《{self.document.title}》{labels}{target.label}{sep}{target.title}"

@@ -1,0 +1,34 @@
+"""Shared fixtures. Qt runs offscreen, set here so no test needs a display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from cqdesk.report.paths import default_db_path, default_source_path
+from cqdesk.report.store import Report
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = default_source_path()
+DB = default_db_path()
+
+
+def source_lines() -> list[str]:
+    """The source's non-empty lines, as the app must reproduce them."""
+    return [line for line in SOURCE.read_text(encoding="utf-8").split("\n") if line]
+
+
+@pytest.fixture(scope="session")
+def report() -> Report:
+    r = Report(DB)
+    yield r
+    r.close()
+
+
+@pytest.fixture(scope="session")
+def doc(report):
+    return report.document

@@ -1,0 +1,56 @@
+import re
+
+from cqdesk.report.render import DARK, PRINT, render_section, render_sections
+
+
+def plain(html: str) -> str:
+    text = re.sub(r"<[^>]+>", "", html)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def test_every_line_of_a_section_is_shown_exactly(report, doc):
+    for sid in doc.sections:
+        shown = plain(render_section(doc, sid).html)
+        for b in report.subtree_blocks(sid):
+            assert b.text in shown, (sid, b.text)
+
+
+def test_root_reads_as_the_whole_report(report, doc):
+    shown = plain(render_section(doc, "report").html)
+    pos = [shown.index(b.text) for b in doc.blocks]
+    assert pos == sorted(pos)
+
+
+def test_plan_bullets_follow_the_targets(doc):
+    shown = plain(render_section(doc, "plan").html)
+    assert shown.index("能耗下降2.5%") < shown.index("●今年是“十四五”规划收官之年") < shown.index("聚力抓好8个方面工作")
+
+
+def test_figures_are_emphasised(doc):
+    html = render_section(doc, "review/indicators").html
+    for figure in ("3.2万亿元", "5.7%", "10万元"):
+        assert re.search(rf"<b [^>]*>{re.escape(figure)}</b>", html)
+    html = render_section(doc, "plan/targets").html
+    assert re.search(r"<b [^>]*>6%左右</b>", html)
+    assert "<b" not in render_section(doc, "review/tasks/2").html.split("33618")[0][-20:]
+
+
+def test_hits_are_marked_and_numbered(doc):
+    r = render_section(doc, "plan/areas/5/1", terms=["乡村"], current_hit=2)
+    assert r.hit_count == 3
+    assert [int(n) for n in re.findall(r'name="hit-(\d+)"', r.html)] == [1, 2, 3]
+    assert r.html.count("#ff9f1c") == 1  # the current hit stands out
+
+
+def test_links_are_internal(doc):
+    html = render_section(doc, "plan/areas/2").html
+    links = re.findall(r'href="([^"]+)"', html)
+    assert "cqdesk:plan/areas/2/1" in links and "cqdesk:plan" in links
+    assert all(link.startswith("cqdesk:") for link in links)
+
+
+def test_print_is_black_on_white_without_links(doc):
+    html = render_sections(doc, ["plan/areas/8/1", "review/tasks/3"], PRINT)
+    assert "href" not in html
+    assert html.index("3、抓教育兴科技育人才") < html.index("1.多措并举抓就业促增收")
+    assert "#1d1d1f" not in html and DARK.text not in html

@@ -1,0 +1,143 @@
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cqdesk.report.normalize import fold, query_terms
+from cqdesk.report.search import fts_phrase, search
+from tests.conftest import source_lines
+
+
+def ids(report, query, limit=200):
+    return [h.id for h in search(report.conn, query, limit=limit)]
+
+
+def own_text(doc, sid):
+    from cqdesk.report.build import search_text
+
+    return fold(search_text(doc.sections[sid]))
+
+
+@pytest.mark.parametrize("query", ["重庆", "库", "乡村 振兴", "33618", "AI", "新通道", "“四千行动”", "■", "2.5%"])
+def test_results_are_exactly_the_sections_holding_every_term(report, doc, query):
+    terms = query_terms(query)
+    expected = {s for s in doc.sections if all(t in own_text(doc, s) for t in terms)}
+    found = ids(report, query)
+    assert set(found) == expected and len(found) == len(expected)
+    assert expected, "each query in this list occurs in the report"
+
+
+def test_one_character_term(report):
+    assert ids(report, "库") == ["plan/areas/5"]
+
+
+def test_two_terms_must_both_occur(report):
+    assert ids(report, "乡村 振兴") == ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"]
+
+
+def test_nfkc_and_case(report):
+    assert ids(report, "ＡＩ") == ids(report, "ai") == ["plan/areas/1/3", "plan/areas/3/1"]
+    assert ids(report, "３３６１８") == ids(report, "33618") == ["review/tasks/2", "plan/areas/1/3"]
+    assert ids(report, "t3b") == ["plan/areas/2/1"]
+    assert ids(report, "ii类") == ["plan/areas/6/1"]  # Ⅱ folds to ii
+
+
+def test_ranking_title_hits_then_counts_then_document_order(report):
+    hits = search(report.conn, "重庆")
+    keys = [(not h.title_hit, -h.hits, h.position) for h in hits]
+    assert keys == sorted(keys)
+    assert hits[0].title_hit
+
+
+def test_hit_carries_path_snippet_and_count(report):
+    (hit,) = search(report.conn, "T3B航站楼")
+    assert hit.id == "plan/areas/2/1"
+    assert hit.path == [
+        "2025年政府工作",
+        "聚力抓好8个方面工作",
+        "二、聚力打造内陆开放国际合作引领区，在服务国家向西向南高水平开放中培育新优势",
+        "1.加快构建现代化集疏运体系",
+    ]
+    assert hit.hits == 1
+    assert "【T3B航站楼】" in hit.marked_snippet()
+
+
+def test_deepest_section_only(report):
+    # "中老泰" is in item 2/1 only; its area and the plan do not count it as their own.
+    assert ids(report, "中老泰") == ["plan/areas/2/1"]
+
+
+def test_limit(report):
+    assert len(ids(report, "重庆", limit=3)) == 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "AND",
+        "OR",
+        "NOT 重庆",
+        "NEAR(重庆 发展)",
+        "*",
+        "重*",
+        "^重庆",
+        "(重庆)",
+        "\\",
+        "%",
+        "_",
+        "重庆%",
+        "🙂",
+        "\x00",
+        "\ud800",
+        "a" * 10000,
+        "重庆 " * 5000,
+        "'; DROP TABLE blocks; --",
+        "col:重庆",
+    ],
+)
+def test_hostile_input_is_safe(report, query):
+    hits = search(report.conn, query, max_text_length=report.metadata.max_text_length)
+    terms = query_terms(query)
+    for h in hits:
+        assert all(t in own_text(report.document, h.id) for t in terms)
+
+
+def test_operators_are_literal_text(report):
+    assert ids(report, "NOT") == []
+    assert fts_phrase('a"b') == '"a""b"'
+
+
+def test_percent_is_not_a_wildcard(report):
+    assert set(ids(report, "%")) == {
+        s for s, sec in report.document.sections.items() if "%" in own_text(report.document, s)
+    }
+
+
+alphabet = st.sampled_from([*list("重庆乡村振兴发展AIai3 \"'*^()%_-:\\NEAROTD"), "🙂", "\x00", "\u3000"])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(), st.text(alphabet, max_size=30)))
+def test_any_text_gives_valid_results(report, query):
+    hits = search(report.conn, query, limit=50, max_text_length=report.metadata.max_text_length)
+    terms = query_terms(query)
+    for h in hits:
+        assert all(t in own_text(report.document, h.id) for t in terms)
+        assert h.hits >= len(terms)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_every_substring_of_the_report_is_found(report, data):
+    line = data.draw(st.sampled_from(source_lines()))
+    start = data.draw(st.integers(0, len(line) - 1))
+    end = data.draw(st.integers(start + 1, min(len(line), start + 12)))
+    fragment = line[start:end]
+    if not fragment.strip() or any(c in string.whitespace for c in fragment):
+        return
+    hits = ids(report, fragment)
+    block = next(b for b in report.document.blocks if b.text == line)
+    assert block.section_id in hits
