@@ -41,45 +41,63 @@ def search_text(section: Section) -> str:
 
 
 def search_rows(doc: Document, id_prefix: str = "", position_offset: int = 0) -> Iterator[dict]:
-    """Rows of the search table; the prefix and offset let benchmarks build large synthetic copies."""
+    """Rows of the search tables; the prefix and offset let benchmarks build large synthetic copies."""
     for s in doc.sections.values():
         text = search_text(s)
+        norm = fold(text)
         yield {
             "rowid": position_offset + s.position + 1,
             "section_id": id_prefix + s.id,
             "part": s.id.split("/")[0],
             "position": position_offset + s.position,
+            "nlen": len(norm),
+            "norm_heading": fold(s.heading),
+            "norm": norm,
             "heading": s.heading,
             "path": json.dumps(section_path(doc, s), ensure_ascii=False),
             "text": text,
-            "norm_heading": fold(s.heading),
-            "norm": fold(text),
         }
 
 
+_RANK_COLUMNS = ("rowid", "section_id", "part", "position", "nlen", "norm_heading", "norm")
+_DISPLAY_COLUMNS = ("rowid", "heading", "path", "text")
+
+
 def _create_search_tables(db: sqlite_utils.Database) -> None:
+    # Ranking reads only this narrow table; display columns are joined for the returned rows alone.
     db["search"].create(
-        {
-            "rowid": int,
-            "section_id": str,
-            "part": str,
-            "position": int,
-            "heading": str,
-            "path": str,
-            "text": str,
-            "norm_heading": str,
-            "norm": str,
-        },
+        {"rowid": int, "section_id": str, "part": str, "position": int, "nlen": int, "norm_heading": str, "norm": str},
         pk="rowid",
     )
+    db["search_display"].create({"rowid": int, "heading": str, "path": str, "text": str}, pk="rowid")
+    # Terms of 3+ characters: trigram substring index.
     db.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5(norm, content='search', content_rowid='rowid', tokenize='trigram')"
+    )
+    # Terms of 1-2 characters: every character is its own token, so a short term is a phrase query.
+    db.execute(
+        "CREATE VIRTUAL TABLE search_chars USING fts5(chars, content='', tokenize='unicode61 remove_diacritics 0')"
     )
 
 
 def fill_search(db: sqlite_utils.Database, rows: Iterable[dict]) -> None:
-    db["search"].insert_all(rows, batch_size=2000)
-    db.execute("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+    conn = db.conn
+    batch: list[dict] = []
+
+    def flush() -> None:
+        db["search"].insert_all(({k: r[k] for k in _RANK_COLUMNS} for r in batch), batch_size=2000)
+        db["search_display"].insert_all(({k: r[k] for k in _DISPLAY_COLUMNS} for r in batch), batch_size=2000)
+        conn.executemany(
+            "INSERT INTO search_chars(rowid, chars) VALUES (?, ?)", ((r["rowid"], " ".join(r["norm"])) for r in batch)
+        )
+        batch.clear()
+
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= 5000:
+            flush()
+    flush()
+    conn.execute("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
 
 
 def build_database(doc: Document, out: Path) -> None:

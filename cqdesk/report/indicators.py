@@ -94,7 +94,7 @@ def parse_indicators(sections: dict[str, Section]) -> list[Indicator]:
         ("review/indicators", "indicator", "result", plan_year - 1),
         ("plan/targets", "target", "target", plan_year),
     ):
-        for block in sections[sid].blocks:
+        for block in sections[sid].blocks if sid in sections else []:
             if block.kind != kind:
                 continue
             for r in parse_statement(block.text):

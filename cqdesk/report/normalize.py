@@ -53,9 +53,16 @@ def query_terms(query: str, max_terms: int = 64) -> list[str]:
     return terms[:max_terms]
 
 
-def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Spans (start, end) in ``text`` of every occurrence of any term, merged, in order."""
-    folded, index = fold_with_map(text)
+def find_spans(text: str, terms: list[str], folded: str | None = None) -> list[tuple[int, int]]:
+    """Spans (start, end) in ``text`` of every occurrence of any term, merged, in order.
+
+    ``folded`` may pass ``fold(text)`` when it is known; where folding kept every
+    character one character long, offsets are the same in both and no map is built.
+    """
+    if folded is not None and len(folded) == len(text):
+        index: range | list[int] = range(len(text))
+    else:
+        folded, index = fold_with_map(text)
     spans: list[tuple[int, int]] = []
     for term in terms:
         if not term:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 
 from .normalize import find_spans, query_terms
@@ -19,6 +20,7 @@ from .normalize import find_spans, query_terms
 SNIPPET_BEFORE = 16
 SNIPPET_LENGTH = 72
 MAX_FTS_PHRASES = 4
+DEFAULT_LIMIT = 100  # results a list can usefully show; the window and the benchmark use it
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,10 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def make_snippet(text: str, terms: list[str]) -> tuple[str, list[tuple[int, int]]]:
+def make_snippet(text: str, terms: list[str], folded: str | None = None) -> tuple[str, list[tuple[int, int]]]:
     """A window of the text around the first hit, with the hit spans inside it."""
     flat = text.replace("\n", " ")
-    spans = find_spans(flat, terms)
+    spans = find_spans(flat, terms, folded.replace("\n", " ") if folded is not None else None)
     first = spans[0][0] if spans else 0
     start = max(0, min(first - SNIPPET_BEFORE, len(flat) - SNIPPET_LENGTH))
     end = min(len(flat), start + SNIPPET_LENGTH)
@@ -69,6 +71,11 @@ def make_snippet(text: str, terms: list[str]) -> tuple[str, list[tuple[int, int]
     shift = len(prefix) - start
     marks = [(max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end]
     return prefix + flat[start:end] + suffix, marks
+
+
+def _char_indexable(term: str) -> bool:
+    """Whether every character is a token of the unicode61 tokenizer (letters, numbers, private use)."""
+    return all(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in term)
 
 
 def search(
@@ -83,36 +90,44 @@ def search(
     if max_text_length is not None and any(len(t) > max_text_length for t in terms):
         return []  # cannot occur anywhere; spares the scan of a 10,000-character paste
     long_terms = sorted((t for t in terms if len(t) >= 3), key=len, reverse=True)[:MAX_FTS_PHRASES]
+    short_terms = [t for t in terms if len(t) < 3 and _char_indexable(t)][:MAX_FTS_PHRASES]
     try:
-        rows = _query(conn, terms, long_terms, limit)
+        rows = _query(conn, terms, long_terms, [] if long_terms else short_terms, limit)
     except sqlite3.OperationalError:
-        # The trigram index refuses a few exotic phrases; the scan gives the same answer.
-        rows = _query(conn, terms, [], limit)
+        # An index may refuse an exotic phrase; the plain scan gives the same answer.
+        rows = _query(conn, terms, [], [], limit)
     hits = []
-    for sid, part, path, heading, text, count, title_hit, position in rows:
-        snippet, marks = make_snippet(text, terms)
+    for sid, part, position, norm, count, title_hit, heading, path, text in rows:
+        snippet, marks = make_snippet(text, terms, norm)
         hits.append(SearchHit(sid, part, json.loads(path), heading, snippet, marks, count, bool(title_hit), position))
     return hits
 
 
-def _query(conn: sqlite3.Connection, terms: list[str], fts_terms: list[str], limit: int) -> list[tuple]:
+def _query(
+    conn: sqlite3.Connection, terms: list[str], trigram_terms: list[str], char_terms: list[str], limit: int
+) -> list[tuple]:
     where: list[str] = []
     params: list[object] = []
-    if fts_terms:
+    if trigram_terms:
         where.append("s.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
-        params.append(" ".join(fts_phrase(t) for t in fts_terms))
+        params.append(" ".join(fts_phrase(t) for t in trigram_terms))
+    if char_terms:
+        where.append("s.rowid IN (SELECT rowid FROM search_chars WHERE search_chars MATCH ?)")
+        params.append(" ".join(fts_phrase(" ".join(t)) for t in char_terms))
     for t in terms:
         where.append("instr(s.norm, ?) > 0")
         params.append(t)
-    count_expr = " + ".join("(length(s.norm) - length(replace(s.norm, ?, ''))) / ?" for _ in terms)
+    count_expr = " + ".join("(s.nlen - length(replace(s.norm, ?, ''))) / ?" for _ in terms)
     title_expr = " OR ".join("instr(s.norm_heading, ?) > 0" for _ in terms)
-    sql = (
-        f"SELECT s.section_id, s.part, s.path, s.heading, s.text, {count_expr} AS hits, ({title_expr}) AS th, "
-        f"s.position FROM search s WHERE {' AND '.join(where)} "
-        "ORDER BY th DESC, hits DESC, s.position LIMIT ?"
-    )
     select_params: list[object] = []
     for t in terms:
         select_params += [t, len(t)]
     select_params += terms
+    sql = (
+        f"WITH ranked AS (SELECT s.rowid AS rid, s.section_id, s.part, s.position, s.norm, {count_expr} AS hits, "
+        f"({title_expr}) AS th FROM search s WHERE {' AND '.join(where)} "
+        "ORDER BY th DESC, hits DESC, s.position LIMIT ?) "
+        "SELECT r.section_id, r.part, r.position, r.norm, r.hits, r.th, d.heading, d.path, d.text "
+        "FROM ranked r JOIN search_display d ON d.rowid = r.rid ORDER BY r.th DESC, r.hits DESC, r.position"
+    )
     return conn.execute(sql, [*select_params, *params, limit]).fetchall()

@@ -54,3 +54,17 @@ def test_print_is_black_on_white_without_links(doc):
     assert "href" not in html
     assert html.index("3、抓教育兴科技育人才") < html.index("1.多措并举抓就业促增收")
     assert "#1d1d1f" not in html and DARK.text not in html
+
+
+def test_markup_in_the_text_is_shown_literally():
+    from cqdesk.report.parse import parse_text
+
+    hostile = '<img src=x onerror=alert(1)> <a href="file:///etc/passwd">x</a> & ■'
+    doc = parse_text(
+        "标题\n——2025年1月19日在某会议上\n某人 名字\n2024\n●" + hostile + "\n2025年，做好政府工作的总体要求\n正文\n"
+    )
+    html = render_section(doc, "review").html
+    assert "<img" not in html and 'href="file:' not in html
+    assert plain(html).count("●" + hostile) == 1
+    found = render_section(doc, "review", terms=["<img"]).html
+    assert found.count('name="hit-') == 1 and "&lt;img" in found

@@ -1,0 +1,96 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from cqdesk import __version__
+from cqdesk.cli import main
+from tests.conftest import source_lines
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "cqdesk", *args], capture_output=True, text=True, encoding="utf-8")
+
+
+def test_export_text_gives_back_the_source():
+    out = run("export-text")
+    assert out.returncode == 0
+    assert [line for line in out.stdout.split("\n") if line] == source_lines()
+
+
+def test_export_text_to_a_file(tmp_path, capsys):
+    target = tmp_path / "report.txt"
+    assert main(["export-text", "-o", str(target)]) == 0
+    assert [line for line in target.read_text(encoding="utf-8").split("\n") if line] == source_lines()
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"cqdesk {__version__}"
+
+
+def test_sections_json(capsys):
+    assert main(["sections", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0] == {"id": "report", "parent": None, "title": "2025年重庆市政府工作报告", "depth": 0}
+    ids = [r["id"] for r in rows]
+    assert ids.index("review/tasks/10") < ids.index("plan/areas/1/1") < ids.index("plan/governance")
+    assert len(rows) == 59
+    assert {"id": "plan/areas/2/1", "parent": "plan/areas/2", "title": "1.加快构建现代化集疏运体系", "depth": 4} in rows
+
+
+def test_show(capsys):
+    assert main(["show", "review/tasks/8"]) == 0
+    assert capsys.readouterr().out == "8、抓环保优生态促转型，美丽重庆颜值更高气质更佳\n"
+
+
+def test_search_json(capsys):
+    assert main(["search", "T3B", "--json"]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)
+    assert hit["id"] == "plan/areas/2/1" and hit["hits"] == 1 and hit["title"] == "1.加快构建现代化集疏运体系"
+    assert hit["path"][-1] == hit["title"] and "T3B" in hit["snippet"]
+    s, e = hit["marks"][0]
+    assert hit["snippet"][s:e] == "T3B"
+
+
+def test_search_limit(capsys):
+    assert main(["search", "重庆", "--json", "--limit", "2"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_search_no_match_is_empty_json(capsys):
+    assert main(["search", "不存在的词语", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "plan/areas/99"], "no section 'plan/areas/99'"),
+        (["search", "x", "--limit", "abc"], "not a whole number"),
+        (["search", "x", "--limit", "-1"], "must be at least 1"),
+        (["nonsense"], "invalid choice"),
+        (["export-text", "-o", "/nonexistent-dir/x.txt"], "/nonexistent-dir"),
+        (["build-db", "--source", "/nonexistent.txt", "-o", "/tmp/x.db"], "not found"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(args, message):
+    out = run(*args)
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    assert out.stderr.count("\n") == 1 and message in out.stderr
+
+
+def test_export_to_a_folder_is_refused(tmp_path):
+    out = run("export-text", "-o", str(tmp_path))
+    assert out.returncode == 1 and "is a folder" in out.stderr
+
+
+def test_build_db_round_trip(tmp_path, capsys):
+    out = tmp_path / "r.db"
+    assert main(["build-db", "-o", str(out)]) == 0
+    assert "59 sections, 160 lines, 17 indicators" in capsys.readouterr().out
+    assert main(["--db", str(out), "show", "plan/areas/5/2"]) == 0
