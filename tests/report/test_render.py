@@ -64,7 +64,7 @@ def test_markup_in_the_text_is_shown_literally():
         "标题\n——2025年1月19日在某会议上\n某人 名字\n2024\n●" + hostile + "\n2025年，做好政府工作的总体要求\n正文\n"
     )
     html = render_section(doc, "review").html
-    assert "<img" not in html and 'href="file:' not in html
+    assert "<img" not in html and '<a href="file:' not in html
     assert plain(html).count("●" + hostile) == 1
     found = render_section(doc, "review", terms=["<img"]).html
     assert found.count('name="hit-') == 1 and "&lt;img" in found
