@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export-text", help="print the report's text back from the database")
     s.add_argument("-o", "--output", type=Path)
 
+    s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
+    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("--section", dest="shot_section", metavar="ID")
+    s.add_argument("--search", metavar="QUERY")
+    s.add_argument("--size", default="1200x800", metavar="WxH")
+    s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    s.add_argument("--dark", action="store_true")
+
     s = sub.add_parser("build-db", help="build the database from the source text")
     s.add_argument("--source", type=Path, default=None)
     s.add_argument("-o", "--output", type=Path, default=None)
@@ -135,12 +143,30 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from .ui.screenshot import parse_size, take_screenshot
+
+    try:
+        size = parse_size(args.size)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    report = _open(args)  # checks the database before Qt starts
+    section = args.shot_section
+    if section is not None and section not in report.document.sections:
+        raise CliError(f"no section {section!r} (see 'cqdesk sections')")
+    report.close()
+    take_screenshot(report.path, args.output, section, args.search, size, args.lang, args.dark)
+    print(f"wrote {args.output}")
+    return 0
+
+
 COMMANDS = {
     "sections": cmd_sections,
     "show": cmd_show,
     "search": cmd_search,
     "export-text": cmd_export_text,
     "build-db": cmd_build_db,
+    "screenshot": cmd_screenshot,
 }
 
 

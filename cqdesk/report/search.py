@@ -98,6 +98,10 @@ def search(
         rows = _query(conn, terms, [], [], limit)
     hits = []
     for sid, part, position, norm, count, title_hit, heading, path, text in rows:
+        # The heading is shown beside the snippet already; the snippet shows the body where there is one.
+        first, sep, body = text.partition("\n")
+        if sep and first == heading:
+            text, norm = body, norm.partition("\n")[2]  # folding is per character, so lines stay aligned
         snippet, marks = make_snippet(text, terms, norm)
         hits.append(SearchHit(sid, part, json.loads(path), heading, snippet, marks, count, bool(title_hit), position))
     return hits

@@ -1,0 +1,1 @@
+"""Qt widgets and models. They read the report only through cqdesk.report."""

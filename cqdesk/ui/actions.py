@@ -1,0 +1,153 @@
+"""The window's actions, menus and toolbar, with their shortcuts and translated texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+K = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    print_: QAction
+    export_pdf: QAction
+    select_mode: QAction
+    quit: QAction
+    copy: QAction
+    copy_cited: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    clear_search: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    lang_system: QAction
+    lang_zh: QAction
+    lang_en: QAction
+    back: QAction
+    forward: QAction
+    home: QAction
+    about: QAction
+    about_qt: QAction
+    menus: dict[str, QMenu]
+    toolbar: QToolBar
+
+    def retranslate(self) -> None:
+        texts = {
+            self.print_: QCoreApplication.translate("Actions", "&Print…"),
+            self.export_pdf: QCoreApplication.translate("Actions", "&Export PDF…"),
+            self.select_mode: QCoreApplication.translate("Actions", "&Choose Sections to Print"),
+            self.quit: QCoreApplication.translate("Actions", "&Quit"),
+            self.copy: QCoreApplication.translate("Actions", "&Copy"),
+            self.copy_cited: QCoreApplication.translate("Actions", "Copy with &Citation"),
+            self.find: QCoreApplication.translate("Actions", "&Find…"),
+            self.find_next: QCoreApplication.translate("Actions", "Find &Next"),
+            self.find_previous: QCoreApplication.translate("Actions", "Find &Previous"),
+            self.clear_search: QCoreApplication.translate("Actions", "C&lear Search"),
+            self.zoom_in: QCoreApplication.translate("Actions", "Zoom &In"),
+            self.zoom_out: QCoreApplication.translate("Actions", "Zoom &Out"),
+            self.zoom_reset: QCoreApplication.translate("Actions", "&Actual Size"),
+            self.lang_system: QCoreApplication.translate("Actions", "&System Language"),
+            self.back: QCoreApplication.translate("Actions", "&Back"),
+            self.forward: QCoreApplication.translate("Actions", "&Forward"),
+            self.home: QCoreApplication.translate("Actions", "&Whole Report"),
+            self.about: QCoreApplication.translate("Actions", "&About cqdesk"),
+            self.about_qt: QCoreApplication.translate("Actions", "About &Qt"),
+            self.lang_zh: "中文 (简体)",  # each language names itself
+            self.lang_en: "English",
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            plain = text.replace("&", "")
+            action.setIconText(plain.rstrip("…"))
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{plain.rstrip('…')} ({shortcut})" if shortcut else plain.rstrip("…"))
+        titles = {
+            "file": QCoreApplication.translate("Actions", "&File"),
+            "edit": QCoreApplication.translate("Actions", "&Edit"),
+            "view": QCoreApplication.translate("Actions", "&View"),
+            "go": QCoreApplication.translate("Actions", "&Go"),
+            "help": QCoreApplication.translate("Actions", "&Help"),
+            "language": QCoreApplication.translate("Actions", "&Language"),
+        }
+        for key, menu in self.menus.items():
+            menu.setTitle(titles[key])
+        self.toolbar.setWindowTitle(QCoreApplication.translate("Actions", "Toolbar"))
+
+
+def build_actions(window: QMainWindow) -> Actions:
+    style = window.style()
+
+    def act(keys: list | None = None, icon: QStyle.StandardPixmap | None = None, checkable: bool = False) -> QAction:
+        a = QAction(window)
+        if keys:
+            a.setShortcuts([QKeySequence(k) for k in keys])
+        if icon is not None:
+            a.setIcon(style.standardIcon(icon))
+        a.setCheckable(checkable)
+        return a
+
+    SP = QStyle.StandardPixmap
+    a = dict(
+        print_=act([K.Print], SP.SP_FileDialogDetailedView),
+        export_pdf=act(["Ctrl+Shift+E"], SP.SP_DialogSaveButton),
+        select_mode=act(["Ctrl+Shift+P"], checkable=True),
+        quit=act([K.Quit, "Ctrl+Q"]),
+        copy=act([K.Copy]),
+        copy_cited=act(["Ctrl+Shift+C"]),
+        find=act([K.Find]),
+        find_next=act([K.FindNext, "F3"]),
+        find_previous=act([K.FindPrevious, "Shift+F3"]),
+        clear_search=act(["Esc"]),
+        zoom_in=act([K.ZoomIn, "Ctrl+="]),
+        zoom_out=act([K.ZoomOut, "Ctrl+-"]),
+        zoom_reset=act(["Ctrl+0"]),
+        lang_system=act(checkable=True),
+        lang_zh=act(checkable=True),
+        lang_en=act(checkable=True),
+        back=act([K.Back, "Alt+Left"], SP.SP_ArrowBack),
+        forward=act([K.Forward, "Alt+Right"], SP.SP_ArrowForward),
+        home=act(["Alt+Home"], SP.SP_DirHomeIcon),
+        about=act(),
+        about_qt=act(),
+    )
+    a["about"].setMenuRole(QAction.MenuRole.AboutRole)
+    a["about_qt"].setMenuRole(QAction.MenuRole.AboutQtRole)
+    a["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+    group = QActionGroup(window)
+    for key in ("lang_system", "lang_zh", "lang_en"):
+        group.addAction(a[key])
+
+    bar = window.menuBar()
+    menus = {key: QMenu(window) for key in ("file", "edit", "view", "go", "help", "language")}
+    for key in ("file", "edit", "view", "go", "help"):
+        bar.addMenu(menus[key])
+    menus["file"].addActions([a["print_"], a["export_pdf"], a["select_mode"]])
+    menus["file"].addSeparator()
+    menus["file"].addAction(a["quit"])
+    menus["edit"].addActions([a["copy"], a["copy_cited"]])
+    menus["edit"].addSeparator()
+    menus["edit"].addActions([a["find"], a["find_next"], a["find_previous"], a["clear_search"]])
+    menus["view"].addActions([a["zoom_in"], a["zoom_out"], a["zoom_reset"]])
+    menus["view"].addSeparator()
+    menus["view"].addMenu(menus["language"])
+    menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
+    menus["go"].addActions([a["back"], a["forward"], a["home"]])
+    menus["help"].addActions([a["about"], a["about_qt"]])
+
+    toolbar = QToolBar(window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)  # the same on every platform
+    toolbar.addActions([a["back"], a["forward"], a["home"]])
+    toolbar.addSeparator()
+    toolbar.addActions([a["zoom_out"], a["zoom_in"]])
+    toolbar.addSeparator()
+    toolbar.addActions([a["copy_cited"], a["print_"], a["export_pdf"]])
+    window.addToolBar(toolbar)
+    return Actions(**a, menus=menus, toolbar=toolbar)

@@ -1,0 +1,57 @@
+"""Starting the GUI: the application, its language, the report, the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import __version__
+from ..report.paths import default_db_path
+from ..report.store import Report, ReportError
+from .i18n import Translations, system_language
+from .settings import Settings
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("cqdesk")
+    app.setOrganizationName("cqdesk")
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("cqdesk")
+    from .fonts import register_fonts
+
+    register_fonts()
+    return app
+
+
+def startup_error(message: str) -> None:
+    """Say in plain words why the app cannot start (the detail in smaller print)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "cqdesk", QCoreApplication.translate("App", "cqdesk cannot open the report.")
+    )
+    box.setInformativeText(message)
+    box.exec()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = make_app()
+    settings = Settings()
+    translations = Translations()
+    translations.apply(settings.preferences.get("language") or system_language())
+    try:
+        report = Report(args.db or default_db_path())
+    except ReportError as exc:
+        print(f"cqdesk: {exc}", file=sys.stderr)
+        startup_error(str(exc))
+        return 1
+    if args.section and args.section not in report.document.sections:
+        print(f"cqdesk: no section {args.section!r} (see 'cqdesk sections')", file=sys.stderr)
+        return 2
+    from .main_window import MainWindow
+
+    window = MainWindow(report, settings, translations, args.section)
+    window.show()
+    return app.exec()

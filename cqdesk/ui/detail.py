@@ -1,0 +1,117 @@
+"""The detail pane: renders the selected section with the domain's HTML renderer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QUrl, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..report.render import LINK_SCHEME, render_section
+from ..report.store import Report
+from .palette import page_palette
+
+BASE_POINT_SIZE = 12.0
+ZOOM_STEP = 1.1
+
+
+class DetailPane(QTextBrowser):
+    """Shows one section (its subsections included); marks search hits and steps through them."""
+
+    sectionRequested = Signal(str)
+    hitChanged = Signal(int, int)
+
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.section_id = report.document.root.id
+        self.terms: list[str] = []
+        self.current_hit = 0
+        self.hit_count = 0
+        self.zoom = 0
+        self.setOpenLinks(False)  # we follow internal links ourselves and nothing else
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.setObjectName("detailPane")
+        self.document().setDocumentMargin(18)
+
+    # Showing --------------------------------------------------------------------------------
+
+    def show_section(self, sid: str, terms: list[str] | None = None, hit: int = 1) -> None:
+        self.section_id = sid
+        self.terms = list(terms or [])
+        self.current_hit = hit if self.terms else 0
+        self._render()
+        if self.hit_count:
+            wanted = self.hit_count + 1 + hit if hit < 0 else hit  # -1 is the last hit
+            self.current_hit = min(max(1, wanted), self.hit_count)
+            if self.current_hit != hit:
+                self._render()
+            self.scrollToAnchor(f"hit-{self.current_hit}")
+        else:
+            self.verticalScrollBar().setValue(0)
+        self.hitChanged.emit(self.current_hit, self.hit_count)
+
+    def clear_highlights(self) -> None:
+        self.show_section(self.section_id)
+
+    def _render(self) -> None:
+        scroll = self.verticalScrollBar().value()
+        rendered = render_section(
+            self.report.document, self.section_id, page_palette(self.palette()), self.terms, self.current_hit or None
+        )
+        self.hit_count = rendered.hit_count
+        self.setHtml(rendered.html)
+        self._apply_zoom()
+        self.verticalScrollBar().setValue(scroll)
+
+    def loadResource(self, type: int, name: QUrl) -> object:
+        return None  # never load anything: no images, no remote resources
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == LINK_SCHEME and url.path() in self.report.document.sections:
+            self.sectionRequested.emit(url.path())
+
+    # Hits -----------------------------------------------------------------------------------
+
+    def go_to_hit(self, number: int) -> bool:
+        """Make hit ``number`` current; False if the section has no such hit."""
+        if not 1 <= number <= self.hit_count:
+            return False
+        self.current_hit = number
+        self._render()
+        self.scrollToAnchor(f"hit-{number}")
+        self.hitChanged.emit(self.current_hit, self.hit_count)
+        return True
+
+    # Zoom -----------------------------------------------------------------------------------
+
+    def set_zoom(self, level: int) -> None:
+        self.zoom = max(-6, min(12, level))
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        font = self.document().defaultFont()
+        font.setPointSizeF(BASE_POINT_SIZE * ZOOM_STEP**self.zoom)
+        self.document().setDefaultFont(font)
+
+    def point_size(self) -> float:
+        return self.document().defaultFont().pointSizeF()
+
+    # Copy with citation ---------------------------------------------------------------------
+
+    def citation_text(self) -> str:
+        selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
+        body = selected or self.report.section_text(self.section_id).strip()
+        return f"{body}\n{self.report.citation(self.section_id)}"
+
+    def copy_with_citation(self) -> str:
+        text = self.citation_text()
+        mime = QMimeData()
+        mime.setText(text)
+        QGuiApplication.clipboard().setMimeData(mime)
+        return text
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()

@@ -1,0 +1,47 @@
+"""Loading the UI language: our own .qm and Qt's qtbase translations, switchable at run time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..report.paths import resources_dir
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def system_language() -> str:
+    """Chinese when the system speaks Chinese, English otherwise."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+class Translations:
+    """Installs the translators for one language; installing sends LanguageChange to every widget."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, language: str) -> None:
+        if language not in LANGUAGES:
+            language = "en"
+        app = QCoreApplication.instance()
+        for t in self._installed:
+            app.removeTranslator(t)
+        self._installed = []
+        self.language = language
+        if language != "en":  # English is the source language
+            for name, folder in (
+                (f"cqdesk_{language}", translations_dir()),
+                (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            ):
+                t = QTranslator(app)
+                if t.load(name, str(folder)):
+                    app.installTranslator(t)
+                    self._installed.append(t)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English))

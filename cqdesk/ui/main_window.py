@@ -1,0 +1,266 @@
+"""The main window: wires the tree, the detail pane and the search panel together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..report.store import Report
+from .actions import build_actions
+from .detail import DetailPane
+from .history import History
+from .i18n import Translations, system_language
+from .search_panel import SearchPanel
+from .settings import Settings
+from .tree_model import SectionTreeModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, report: Report, settings: Settings, translations: Translations, section: str | None = None
+    ) -> None:
+        super().__init__()
+        self.report = report
+        self.settings = settings
+        self.translations = translations
+        self.history = History()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{report.document.title} — cqdesk")
+
+        self.model = SectionTreeModel(report.document, self)
+        self.model.checkable = False
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("sectionTree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.expand(self.model.index_of("review"))
+        self.tree.expand(self.model.index_of("plan"))
+        self.tree.expand(self.model.index_of("review/tasks"))
+        self.tree.expand(self.model.index_of("plan/areas"))
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
+        self.tree.activated.connect(lambda index: self.navigate(self.model.section(index).id))
+
+        self.search = SearchPanel(report, self)
+        self.search.resultOpened.connect(self._open_result)
+        self.search.cleared.connect(self._on_search_cleared)
+        self.search.resultsShown.connect(lambda shown: self.tree.setVisible(not shown))
+        self.search.view.installEventFilter(self)
+        self.detail = DetailPane(report, self)
+        self.detail.sectionRequested.connect(self.navigate)
+        self.detail.hitChanged.connect(self._show_hit_status)
+
+        left = QWidget(self)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.search, 0)
+        layout.addWidget(self.tree, 1)
+        self.search.view.setVisible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 760])
+        self.setCentralWidget(self.splitter)
+        self.hit_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.hit_label)
+
+        self.actions = build_actions(self)
+        self._connect_actions()
+        self.retranslate()
+        self._restore(section)
+        QApplication.instance().installEventFilter(self)  # mouse back/forward buttons anywhere
+
+    # Wiring ---------------------------------------------------------------------------------
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.detail.copy)
+        a.copy_cited.triggered.connect(self.copy_with_citation)
+        a.find.triggered.connect(self.focus_search)
+        a.find_next.triggered.connect(lambda: self.step_hit(True))
+        a.find_previous.triggered.connect(lambda: self.step_hit(False))
+        a.clear_search.triggered.connect(self.clear_search)
+        a.zoom_in.triggered.connect(lambda: self.set_zoom(self.detail.zoom + 1))
+        a.zoom_out.triggered.connect(lambda: self.set_zoom(self.detail.zoom - 1))
+        a.zoom_reset.triggered.connect(lambda: self.set_zoom(0))
+        a.back.triggered.connect(self.go_back)
+        a.forward.triggered.connect(self.go_forward)
+        a.home.triggered.connect(lambda: self.navigate(self.report.document.root.id))
+        a.about.triggered.connect(self.show_about)
+        a.about_qt.triggered.connect(QApplication.aboutQt)
+        a.lang_system.triggered.connect(lambda: self.set_language(""))
+        a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
+        a.lang_en.triggered.connect(lambda: self.set_language("en"))
+        # Printing lives in its own module; it adds itself when available.
+        from .printing import PrintController
+
+        self.printing = PrintController(self)
+
+    def retranslate(self) -> None:
+        self.actions.retranslate()
+        self.tree.setAccessibleName(self.tr("Sections of the report"))
+        self.detail.setAccessibleName(self.tr("Section text"))
+        self.splitter.setAccessibleName(self.tr("Sections and text"))
+        self._show_hit_status(self.detail.current_hit, self.detail.hit_count)
+        chosen = self.settings.preferences.get("language")
+        {"": self.actions.lang_system, "zh_CN": self.actions.lang_zh, "en": self.actions.lang_en}[chosen].setChecked(
+            True
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # Navigation -----------------------------------------------------------------------------
+
+    def navigate(self, sid: str, terms: list[str] | None = None, hit: int = 1, record: bool = True) -> None:
+        if sid not in self.report.document.sections:
+            return
+        if record:
+            self.history.visit(sid)
+        self.detail.show_section(sid, terms, hit)
+        index = self.model.index_of(sid)
+        if self.tree.currentIndex() != index:
+            self.tree.selectionModel().blockSignals(True)
+            self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.selectionModel().blockSignals(False)
+            self.tree.viewport().update()
+            if index.isValid():
+                self.tree.scrollTo(index)
+        self._update_nav_actions()
+
+    def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.navigate(self.model.section(current).id, self.detail.terms if self.search.query else None)
+
+    def _open_result(self, sid: str, terms: list[str], hit: int) -> None:
+        self.navigate(sid, terms, hit)
+
+    def go_back(self) -> None:
+        sid = self.history.back()
+        if sid:
+            self.navigate(sid, record=False)
+
+    def go_forward(self) -> None:
+        sid = self.history.forward()
+        if sid:
+            self.navigate(sid, record=False)
+
+    def _update_nav_actions(self) -> None:
+        self.actions.back.setEnabled(self.history.can_go_back())
+        self.actions.forward.setEnabled(self.history.can_go_forward())
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) and self.isActiveWindow():
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(obj, event)
+
+    # Search ---------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.box.selectAll()
+
+    def clear_search(self) -> None:
+        self.search.clear()
+
+    def _on_search_cleared(self) -> None:
+        self.tree.setVisible(True)
+        if self.detail.terms:
+            self.detail.clear_highlights()
+
+    def step_hit(self, forward: bool) -> None:
+        """F3 / Shift+F3: the next or previous hit, moving on through the result list."""
+        if not self.search.hits:
+            return
+        if self.search.current >= 0 and self.detail.go_to_hit(self.detail.current_hit + (1 if forward else -1)):
+            return
+        self.search.step_result(forward)
+
+    def _show_hit_status(self, current: int, count: int) -> None:
+        if count:
+            self.hit_label.setText(self.tr("Hit %1 of %2").replace("%1", str(current)).replace("%2", str(count)))
+        else:
+            self.hit_label.clear()
+
+    # Zoom, copy, language, about ------------------------------------------------------------
+
+    def set_zoom(self, level: int) -> None:
+        self.detail.set_zoom(level)
+        self.settings.preferences.set("zoom", self.detail.zoom)
+
+    def copy_with_citation(self) -> None:
+        self.detail.copy_with_citation()
+        self.statusBar().showMessage(self.tr("Copied with its reference"), 3000)
+
+    def set_language(self, choice: str) -> None:
+        self.settings.preferences.set("language", choice)
+        self.translations.apply(choice or system_language())
+
+    def about_text(self) -> str:
+        doc = self.report.document
+        reader = self.tr("An offline reader for")
+        source = self.tr("Source text SHA-256:")
+        licences = self.tr(
+            "cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3) and the "
+            "Noto Sans SC font (SIL Open Font Licence 1.1)."
+        )
+        return (
+            f"<h3>cqdesk {__version__}</h3>"
+            f"<p>{reader} <b>{doc.title}</b><br/>{doc.occasion_line.lstrip('—')}</p>"
+            f"<p>{source}<br/><code>{self.report.metadata.source_sha256}</code></p>"
+            f"<p>{licences}</p>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About cqdesk"), self.about_text())
+
+    # State ----------------------------------------------------------------------------------
+
+    def _restore(self, section: str | None) -> None:
+        state = self.settings.state
+        geometry = state.get("geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1180, 780)
+        splitter = state.get("splitter")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self.detail.set_zoom(self.settings.preferences.get("zoom"))
+        start = section or state.get("last_section")
+        if start not in self.report.document.sections:
+            start = self.report.document.root.id
+        self.navigate(start)
+
+    def save_state(self) -> None:
+        state = self.settings.state
+        state.set("geometry", self.saveGeometry())
+        state.set("splitter", self.splitter.saveState())
+        state.set("last_section", self.detail.section_id)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.search.shutdown()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

@@ -1,0 +1,74 @@
+"""Paints a search result: title, path and snippet with the hits marked."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ..report.search import SearchHit
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+
+
+def result_html(hit: SearchHit, palette: QPalette, selected: bool) -> str:
+    text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text).name()
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
+    mark_bg = "#ffe58a"
+    parts, last = [], 0
+    for s, e in hit.marks:
+        parts.append(html.escape(hit.snippet[last:s]))
+        parts.append(f'<span style="background-color:{mark_bg}; color:#000">{html.escape(hit.snippet[s:e])}</span>')
+        last = e
+    parts.append(html.escape(hit.snippet[last:]))
+    path = html.escape(" › ".join(hit.path[:-1])) if len(hit.path) > 1 else ""
+    return (
+        f'<div style="color:{text}"><b>{html.escape(hit.title)}</b>'
+        f'<span style="color:{muted}">  ({hit.hits})</span><br/>'
+        + (f'<span style="color:{muted}; font-size:small">{path}</span><br/>' if path else "")
+        + f"<span>{''.join(parts)}</span></div>"
+    )
+
+
+class ResultDelegate(QStyledItemDelegate):
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, selected: bool) -> QTextDocument | None:
+        hit = index.data(HitRole)
+        if not isinstance(hit, SearchHit):
+            return None
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(result_html(hit, option.palette, selected))
+        doc.setTextWidth(max(120, option.rect.width()))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(option, index, selected)
+        if doc is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.translate(QPointF(option.rect.topLeft()))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        doc = self._document(option, index, False)
+        if doc is None:
+            return super().sizeHint(option, index)
+        view = option.widget
+        # The width paint() will get: the viewport less the indentation of a result under its group.
+        width = view.viewport().width() - view.indentation() if view is not None else 300
+        doc.setTextWidth(max(120, width))
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)

@@ -1,0 +1,69 @@
+"""``cqdesk screenshot``: the real main window rendered offscreen to a PNG."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"size must look like 1200x800, not {text!r}") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise ValueError(f"size {w}x{h} is outside 320x240 … 8000x8000")
+    return w, h
+
+
+def take_screenshot(
+    db: Path,
+    out: Path,
+    section: str | None = None,
+    search: str | None = None,
+    size: tuple[int, int] = (1200, 800),
+    lang: str = "zh_CN",
+    dark: bool = False,
+) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..report.atomic import write_atomic
+    from ..report.store import Report
+    from .app import make_app
+    from .i18n import Translations
+    from .main_window import MainWindow
+    from .palette import dark_palette
+    from .settings import Settings
+
+    app = make_app()
+    app.setStyle("Fusion")  # the same look wherever the picture is taken
+    if dark:
+        app.setPalette(dark_palette())
+    report = Report(db)
+    translations = Translations()
+    translations.apply(lang)
+    with tempfile.TemporaryDirectory() as settings_dir:  # never touch the user's settings
+        window = MainWindow(report, Settings(Path(settings_dir)), translations, section)
+        window.resize(*size)
+        window.show()
+        if search:
+            loop = QEventLoop()
+            window.search.resultsShown.connect(loop.quit)
+            window.search.status.windowTitleChanged.connect(loop.quit)
+            window.search.box.setText(search)
+            window.search.run_now()
+            QTimer.singleShot(5000, loop.quit)
+            loop.exec()
+            if window.search.hits:
+                window.search.open_result(window.search.display_order()[0])
+        for _ in range(3):
+            app.processEvents()
+        image = window.grab().toImage()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        write_atomic(out, bytes(buffer.data()))
+        window.close()
+        report.close()

@@ -1,0 +1,235 @@
+"""The search box and its results, grouped by the part of the report they belong to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from ..report.normalize import query_terms
+from ..report.search import SearchHit
+from ..report.store import Report
+from .results_delegate import HitRole, ResultDelegate
+from .search_worker import SearchService
+
+DEBOUNCE_MS = 150
+
+
+class SearchPanel(QWidget):
+    """Searches as you type after a short pause; opening a result emits ``resultOpened``."""
+
+    resultOpened = Signal(str, object, int)
+    cleared = Signal()
+    resultsShown = Signal(bool)
+
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self._service: SearchService | None = None  # started on the first search, not at start-up
+        self.query = ""
+        self.hits: list[SearchHit] = []
+        self.current = -1  # index into self.hits of the open result
+
+        self.box = QLineEdit(self)
+        self.box.setClearButtonEnabled(True)
+        self.box.setObjectName("searchBox")
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # the query is user text, never markup
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("searchResults")
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setItemDelegate(ResultDelegate(self.view))
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setRootIsDecorated(False)
+        self.view.setIndentation(8)
+        self.view.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.status.hide()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._submit)
+        self.box.textChanged.connect(self._on_text_changed)
+        self.box.returnPressed.connect(self._on_return)
+        self.box.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+        self.view.activated.connect(self._on_activated)
+        self.view.clicked.connect(self._on_activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.box.setPlaceholderText(self.tr("Search the report (Ctrl+F)"))
+        self.box.setAccessibleName(self.tr("Search"))
+        self.view.setAccessibleName(self.tr("Search results"))
+        self.status.setAccessibleName(self.tr("Search status"))
+        if self.query:
+            self._show_status()
+            self._fill()
+
+    @property
+    def service(self) -> SearchService:
+        if self._service is None:
+            self._service = SearchService(self.report.path, self)
+            self._service.results.connect(self._on_results)
+        return self._service
+
+    def shutdown(self) -> None:
+        if self._service is not None:
+            self._service.shutdown()
+
+    # Typing ---------------------------------------------------------------------------------
+
+    def _on_text_changed(self, text: str) -> None:
+        if not query_terms(text):
+            self._timer.stop()
+            if self._service is not None:
+                self._service.cancel()
+            self._reset()
+            return
+        self._timer.start()
+
+    def _submit(self) -> None:
+        self.service.submit(self.box.text())
+
+    def run_now(self) -> None:
+        """Search at once (Enter, or a caller that cannot wait for the pause)."""
+        self._timer.stop()
+        if query_terms(self.box.text()):
+            self._submit()
+
+    def _on_return(self) -> None:
+        if self._timer.isActive():
+            self.run_now()
+        elif self.hits:
+            self.open_result(0)
+
+    def _reset(self) -> None:
+        self.query, self.hits, self.current = "", [], -1
+        self.model.clear()
+        self.view.hide()
+        self.status.hide()
+        self.resultsShown.emit(False)
+        self.cleared.emit()
+
+    def clear(self) -> None:
+        self.box.clear()
+        self._reset()
+
+    # Results --------------------------------------------------------------------------------
+
+    def _on_results(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.box.text():
+            return  # the box changed since; a newer answer is coming
+        self.query, self.hits, self.current = query, hits, -1
+        self._fill()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if not self.hits:
+            self.status.setText(self.tr("No matches for “%1”.").replace("%1", self.query.strip()[:60]))
+        else:
+            total = sum(h.hits for h in self.hits)
+            self.status.setText(self.tr("%n section(s), %1 hit(s)", "", len(self.hits)).replace("%1", str(total)))
+        self.status.show()
+
+    def part_label(self, part: str) -> str:
+        if part == "report":
+            return self.report.document.title
+        return self.report.section(part).title
+
+    def _fill(self) -> None:
+        self.model.clear()
+        groups: dict[str, QStandardItem] = {}
+        order = {"report": 0, "review": 1, "plan": 2}
+        for i, hit in sorted(enumerate(self.hits), key=lambda p: (order.get(p[1].part, 3), p[0])):
+            group = groups.get(hit.part)
+            if group is None:
+                group = QStandardItem(self.part_label(hit.part))
+                group.setSelectable(False)
+                font = group.font()
+                font.setBold(True)
+                group.setFont(font)
+                groups[hit.part] = group
+                self.model.appendRow(group)
+            item = QStandardItem()
+            item.setData(hit, HitRole)
+            item.setData(i, Qt.ItemDataRole.UserRole)
+            item.setData(f"{hit.title}: {hit.snippet}", Qt.ItemDataRole.AccessibleTextRole)
+            item.setToolTip(" › ".join(hit.path))
+            group.appendRow(item)
+        for group in groups.values():
+            group.setText(f"{group.text()}  ({group.rowCount()})")
+        self.view.expandAll()
+        self.view.setVisible(bool(self.hits))
+        self.resultsShown.emit(bool(self.hits))
+
+    def _item_index(self, i: int) -> QModelIndex:
+        for g in range(self.model.rowCount()):
+            group = self.model.item(g)
+            for r in range(group.rowCount()):
+                if group.child(r).data(Qt.ItemDataRole.UserRole) == i:
+                    return group.child(r).index()
+        return QModelIndex()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        i = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(i, int):
+            self.open_result(i)
+
+    def display_order(self) -> list[int]:
+        """Result indexes in the order the list shows them (grouped by part)."""
+        out = []
+        for g in range(self.model.rowCount()):
+            group = self.model.item(g)
+            out += [group.child(r).data(Qt.ItemDataRole.UserRole) for r in range(group.rowCount())]
+        return out
+
+    def open_result(self, i: int, hit: int = 1) -> None:
+        if not 0 <= i < len(self.hits):
+            return
+        self.current = i
+        self.view.setCurrentIndex(self._item_index(i))
+        self.resultOpened.emit(self.hits[i].id, query_terms(self.query), hit)
+
+    def step_result(self, forward: bool) -> bool:
+        """Open the next (previous) result in list order; False when there is none."""
+        order = self.display_order()
+        if not order:
+            return False
+        if self.current not in order:
+            self.open_result(order[0] if forward else order[-1], 1 if forward else -1)
+            return True
+        pos = order.index(self.current) + (1 if forward else -1)
+        if not 0 <= pos < len(order):
+            pos = 0 if forward else len(order) - 1  # wrap around, like find-in-page
+        self.open_result(order[pos], 1 if forward else -1)
+        return True
+
+    def eventFilter(self, obj: object, event: QEvent) -> bool:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.view.scheduleDelayedItemsLayout()  # row heights depend on the width (wrapped snippets)
+        if obj is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Down and self.hits:
+                self.view.setFocus()
+                self.view.setCurrentIndex(self._item_index(self.display_order()[0]))
+                return True
+        return super().eventFilter(obj, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

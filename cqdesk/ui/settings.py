@@ -1,0 +1,136 @@
+"""Settings declared once, with their defaults and checks.
+
+Preferences (language, zoom, paper) and window state (geometry, splitters, last
+section) live in two INI files in the platform's config folder. A stored value
+of the wrong type, out of range or unreadable is ignored and the default used:
+a damaged file never stops the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: Any
+    check: Callable[[Any], Any]  # returns the converted value or raises ValueError/TypeError
+
+
+def _int_in(lo: int, hi: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool):
+            raise TypeError("bool is not a level")
+        number = int(str(value).strip())
+        if not lo <= number <= hi:
+            raise ValueError(f"{number} outside {lo}..{hi}")
+        return number
+
+    return check
+
+
+def _one_of(*choices: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or value not in choices:
+            raise ValueError(f"{value!r} not one of {choices}")
+        return value
+
+    return check
+
+
+def _text(max_len: int = 200) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or len(value) > max_len:
+            raise ValueError("not a short text")
+        return value
+
+    return check
+
+
+def _bytes(value: Any) -> QByteArray:
+    if isinstance(value, QByteArray):
+        return value
+    if isinstance(value, bytes | bytearray):
+        return QByteArray(bytes(value))
+    raise TypeError("not bytes")
+
+
+def _int_list(value: Any) -> list[int]:
+    items = value if isinstance(value, list) else str(value).split(",")
+    numbers = [int(str(v).strip()) for v in items]
+    if not numbers or any(n < 0 or n > 100_000 for n in numbers):
+        raise ValueError("not sizes")
+    return numbers
+
+
+PREFERENCES = {
+    o.key: o
+    for o in (
+        Option("language", "", _one_of("", "zh_CN", "en")),  # "" follows the system
+        Option("zoom", 0, _int_in(-6, 12)),
+        Option("paper", "A4", _one_of("A4", "Letter")),
+        Option("orientation", "portrait", _one_of("portrait", "landscape")),
+    )
+}
+
+STATE = {
+    o.key: o
+    for o in (
+        Option("geometry", QByteArray(), _bytes),
+        Option("window_state", QByteArray(), _bytes),
+        Option("splitter", QByteArray(), _bytes),
+        Option("last_section", "report", _text()),
+    )
+}
+
+
+def config_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
+
+
+class Store:
+    """One INI file of declared options."""
+
+    def __init__(self, path: Path, options: dict[str, Option]) -> None:
+        self.path = Path(path)
+        self.options = options
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, key: str) -> Any:
+        option = self.options[key]
+        try:
+            raw = self._qs.value(key, None)
+        except Exception:  # a value Qt cannot even decode
+            return option.default
+        if raw is None:
+            return option.default
+        try:
+            return option.check(raw)
+        except (ValueError, TypeError):
+            return option.default
+
+    def set(self, key: str, value: Any) -> None:
+        option = self.options[key]
+        self._qs.setValue(key, option.check(value))
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+
+class Settings:
+    """Preferences and window state, kept in separate files."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        folder = Path(folder) if folder is not None else config_dir()
+        self.preferences = Store(folder / "preferences.ini", PREFERENCES)
+        self.state = Store(folder / "state.ini", STATE)
+
+    def sync(self) -> None:
+        self.preferences.sync()
+        self.state.sync()

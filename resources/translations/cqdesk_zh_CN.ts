@@ -1,0 +1,183 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Choose Sections to Print</source>
+        <translation>选择要打印的章节(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy with &amp;Citation</source>
+        <translation>带出处复制(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Search</source>
+        <translation>清除搜索(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Whole Report</source>
+        <translation>报告全文(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;About cqdesk</source>
+        <translation>关于 cqdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>cqdesk cannot open the report.</source>
+        <translation>cqdesk 无法打开报告。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sections of the report</source>
+        <translation>报告章节</translation>
+    </message>
+    <message>
+        <source>Section text</source>
+        <translation>章节正文</translation>
+    </message>
+    <message>
+        <source>Sections and text</source>
+        <translation>章节与正文</translation>
+    </message>
+    <message>
+        <source>Hit %1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Copied with its reference</source>
+        <translation>已连同出处复制</translation>
+    </message>
+    <message>
+        <source>An offline reader for</source>
+        <translation>离线阅读</translation>
+    </message>
+    <message>
+        <source>Source text SHA-256:</source>
+        <translation>原文 SHA-256：</translation>
+    </message>
+    <message>
+        <source>cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3) and the Noto Sans SC font (SIL Open Font Licence 1.1).</source>
+        <translation>cqdesk 是 MIT 许可的自由软件，使用 Qt for Python（LGPLv3）和思源黑体 Noto Sans SC（SIL 开放字体许可 1.1）。</translation>
+    </message>
+    <message>
+        <source>About cqdesk</source>
+        <translation>关于 cqdesk</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the report (Ctrl+F)</source>
+        <translation>搜索报告 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>搜索状态</translation>
+    </message>
+    <message>
+        <source>No matches for “%1”.</source>
+        <translation>没有找到“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s), %1 hit(s)</source>
+        <translation><numerusform>%n 个章节，%1 处</numerusform></translation>
+    </message>
+</context>
+</TS>

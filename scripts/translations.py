@@ -1,0 +1,40 @@
+"""Update the .ts sources from the code (lupdate) and build the .qm files (lrelease).
+
+python scripts/translations.py update   # after changing UI strings; then translate in the .ts
+python scripts/translations.py build    # writes resources/translations/*.qm
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "translations"
+LANGUAGES = ("zh_CN",)
+
+
+def update() -> None:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "cqdesk" / "ui").glob("*.py"))
+    for lang in LANGUAGES:
+        ts = FOLDER / f"cqdesk_{lang}.ts"
+        subprocess.run(
+            ["pyside6-lupdate", *sources, "-ts", str(ts.relative_to(ROOT)), "-no-obsolete", "-locations", "none"],
+            cwd=ROOT,
+            check=True,
+        )
+
+
+def build(out_dir: Path = FOLDER) -> list[Path]:
+    built = []
+    for lang in LANGUAGES:
+        qm = out_dir / f"cqdesk_{lang}.qm"
+        subprocess.run(["pyside6-lrelease", "-silent", str(FOLDER / f"cqdesk_{lang}.ts"), "-qm", str(qm)], check=True)
+        built.append(qm)
+    return built
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "build"
+    {"update": update, "build": build}[command]()

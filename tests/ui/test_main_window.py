@@ -1,0 +1,267 @@
+import re
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+
+from tests.conftest import DB, source_lines
+from tests.ui.conftest import search
+
+
+def labels(model, parent=None):
+    parent = parent or QModelIndex()
+    return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
+
+
+def test_tree_follows_the_report(window):
+    m = window.model
+    assert labels(m) == ["2024年工作回顾", "2025年政府工作"]
+    review, plan = m.index(0, 0), m.index(1, 0)
+    assert labels(m, review) == ["做好4方面工作", "主要经济指标", "抓10项主要工作"]
+    tasks = labels(m, m.index_of("review/tasks"))
+    assert len(tasks) == 10 and tasks[0].startswith("1、抓战略") and tasks[9].startswith("10、抓安全")
+    assert labels(m, plan) == [
+        "2025年，做好政府工作的总体要求",
+        "主要预期目标",
+        "聚力抓好8个方面工作",
+        "接续办好15件重点民生实事",
+        "持续提升政府治理效能和服务水平",
+    ]
+    areas = labels(m, m.index_of("plan/areas"))
+    assert [a[:2] for a in areas] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、"]
+    assert labels(m, m.index_of("plan/areas/2")) == [
+        "1.加快构建现代化集疏运体系",
+        "2.加快建设高能级开放平台",
+        "3.加快打造国际经贸合作中心",
+    ]
+    assert sum(m.rowCount(m.index_of(f"plan/areas/{n}")) for n in range(1, 9)) == 30
+
+
+def test_model_parents_round_trip(window):
+    m = window.model
+    for sid in window.report.document.sections:
+        index = m.index_of(sid)
+        if sid == "report":
+            assert not index.isValid()
+            continue
+        assert m.section(index).id == sid
+        assert m.section(m.parent(index)).id == window.report.section(sid).parent
+
+
+def test_selecting_a_section_shows_its_exact_text(window, qtbot):
+    window.tree.setCurrentIndex(window.model.index_of("plan/areas/2/1"))
+    text = window.detail.toPlainText()
+    for line in window.report.section_text("plan/areas/2/1").splitlines():
+        assert line in text
+    assert "二、聚力打造内陆开放国际合作引领区" in text  # the breadcrumb
+    assert "常态化开行" not in window.report.section_text("plan/areas/2/2")
+
+
+def test_root_shows_the_whole_report(window):
+    window.navigate("report")
+    text = window.detail.toPlainText()
+    positions = [text.index(line) for line in source_lines()]
+    assert positions == sorted(positions)
+
+
+def test_keyboard_moves_through_the_tree(window, qtbot):
+    window.tree.setFocus()
+    window.tree.setCurrentIndex(window.model.index_of("review/tasks/1"))
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)
+    assert window.detail.section_id == "review/tasks/2"
+    assert "2、抓制造优服务强链群" in window.detail.toPlainText()
+
+
+def test_search_as_you_type(window, qtbot):
+    search(qtbot, window, "乡村 振兴")
+    assert [h.id for h in window.search.hits] == ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"]
+    assert window.search.status.text() == "3 section(s), 10 hit(s)"
+    assert not window.tree.isVisible() and window.search.view.isVisible()
+    groups = [window.search.model.item(g).text() for g in range(window.search.model.rowCount())]
+    assert groups == ["2024年工作回顾  (1)", "2025年政府工作  (2)"]
+
+
+def test_no_match_message(window, qtbot):
+    search(qtbot, window, "不存在的内容")
+    assert window.search.status.text() == "No matches for “不存在的内容”."
+    assert window.tree.isVisible()
+
+
+def test_stale_results_are_dropped(window, qtbot):
+    window.search.box.setText("重庆")
+    window.search.run_now()
+    window.search.box.setText("T3B")
+    window.search.run_now()
+    qtbot.waitUntil(lambda: window.search.query == "T3B", timeout=3000)
+    qtbot.wait(100)
+    assert [h.id for h in window.search.hits] == ["plan/areas/2/1"]
+
+
+def test_opening_a_result_highlights_and_f3_cycles(window, qtbot):
+    search(qtbot, window, "乡村 振兴")
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    assert window.detail.section_id == "review/tasks/7"
+    assert (window.detail.current_hit, window.detail.hit_count) == (1, 3)
+    assert window.hit_label.text() == "Hit 1 of 3"
+    html = window.detail.toHtml()
+    assert len(re.findall(r'<a name="hit-\d+">', html)) == 3
+    window.actions.find_next.trigger()
+    window.actions.find_next.trigger()
+    assert window.detail.current_hit == 3
+    window.actions.find_next.trigger()  # past the last hit: on to the next result
+    assert window.detail.section_id == "plan/areas/5/1" and window.detail.current_hit == 1
+    window.actions.find_previous.trigger()  # and back to the last hit of the previous one
+    assert window.detail.section_id == "review/tasks/7" and window.detail.current_hit == 3
+
+
+def test_escape_clears_search_and_highlights(window, qtbot):
+    search(qtbot, window, "T3B")
+    window.search.open_result(0)
+    assert window.detail.hit_count == 1
+    window.actions.clear_search.trigger()
+    assert window.search.box.text() == "" and window.detail.hit_count == 0 and window.tree.isVisible()
+    assert window.hit_label.text() == ""
+
+
+@pytest.mark.parametrize("text", ['"OR', "<img src=x onerror=alert(1)>", "🙂" * 50, "x" * 10000, "\x00\x01"])
+def test_hostile_search_text(window, qtbot, text):
+    window.search.box.setText(text)
+    window.search.run_now()
+    qtbot.waitUntil(lambda: window.search.status.isVisible() or not window.search.box.text().strip(), timeout=3000)
+    assert window.search.status.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_back_and_forward(window):
+    for sid in ("plan/areas/1", "plan/areas/2", "review/tasks/3"):
+        window.navigate(sid)
+    window.actions.back.trigger()
+    assert window.detail.section_id == "plan/areas/2"
+    window.actions.back.trigger()
+    assert window.detail.section_id == "plan/areas/1"
+    window.actions.forward.trigger()
+    assert window.detail.section_id == "plan/areas/2"
+    assert window.tree.currentIndex() == window.model.index_of("plan/areas/2")
+    window.navigate("plan/targets")
+    assert not window.actions.forward.isEnabled()
+
+
+def test_internal_links_navigate_and_others_do_nothing(window):
+    window.navigate("plan/areas/2")
+    window.detail.anchorClicked.emit(QUrl("cqdesk:plan/areas/2/3"))
+    assert window.detail.section_id == "plan/areas/2/3"
+    for url in ("https://example.com/", "file:///etc/passwd", "cqdesk:nope"):
+        window.detail.anchorClicked.emit(QUrl(url))
+        assert window.detail.section_id == "plan/areas/2/3"
+    assert window.detail.loadResource(0, QUrl("https://example.com/x.png")) is None
+
+
+def test_zoom(window):
+    base = window.detail.point_size()
+    window.actions.zoom_in.trigger()
+    window.actions.zoom_in.trigger()
+    assert window.detail.point_size() > base and window.settings.preferences.get("zoom") == 2
+    window.actions.zoom_reset.trigger()
+    assert window.detail.point_size() == base
+
+
+def test_copy_with_citation(window):
+    window.navigate("plan/areas/2/1")
+    window.actions.copy_cited.trigger()
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("1.加快构建现代化集疏运体系\n提速西部陆海新通道建设")
+    assert text.endswith("\n《2025年重庆市政府工作报告》二、1. 加快构建现代化集疏运体系")
+
+
+def test_settings_survive_a_restart(make_window):
+    w = make_window()
+    w.navigate("plan/areas/6/1")
+    w.set_zoom(3)
+    w.resize(700, 520)  # within the offscreen screen (800x600), which restoreGeometry clamps to
+    w.close()
+    w2 = make_window()
+    assert w2.detail.section_id == "plan/areas/6/1"
+    assert w2.detail.zoom == 3
+    assert (w2.width(), w2.height()) == (700, 520)
+
+
+def test_section_argument_wins(make_window):
+    assert make_window(section="review/tasks/9").detail.section_id == "review/tasks/9"
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"\x00\xff" * 500,
+        b"[General]\nzoom=banana\nlanguage=klingon\n",
+        b"[General]\nzoom=999\ngeometry=@ByteArray(xx)\nlast_section=../../etc\n",
+    ],
+)
+def test_damaged_settings_are_ignored(make_window, settings_dir, garbage):
+    settings_dir.mkdir(parents=True, exist_ok=True)
+    (settings_dir / "preferences.ini").write_bytes(garbage)
+    (settings_dir / "state.ini").write_bytes(garbage)
+    w = make_window()
+    assert w.detail.zoom == 0 and w.detail.section_id == "report"
+
+
+def test_every_control_has_an_accessible_name(window):
+    for widget in (window.tree, window.detail, window.search.box, window.search.view):
+        assert widget.accessibleName()
+
+
+def test_english_menus_have_no_chinese(window):
+    texts = [a.text() for m in window.actions.menus.values() for a in m.actions() if a.text()]
+    texts += [m.title() for m in window.actions.menus.values()]
+    offenders = [t for t in texts if re.search(r"[\u4e00-\u9fff]", t) and t != "中文 (简体)"]
+    assert texts and offenders == []
+
+
+def test_chinese_menus_are_all_translated(make_window):
+    w = make_window("zh_CN")
+    texts = [a.text() for m in w.actions.menus.values() for a in m.actions() if a.text()]
+    texts += [m.title() for m in w.actions.menus.values()]
+    untranslated = [t for t in texts if not re.search(r"[\u4e00-\u9fff]", t) and t != "English"]
+    assert untranslated == []
+
+
+def test_language_switch_keeps_the_place(make_window, qtbot):
+    w = make_window("en")
+    w.navigate("plan/areas/4/2")
+    w.actions.lang_zh.trigger()
+    qtbot.waitUntil(lambda: w.actions.menus["file"].title() == "文件(&F)")
+    assert w.search.box.placeholderText() == "搜索报告 (Ctrl+F)"
+    assert w.detail.section_id == "plan/areas/4/2"
+    assert w.settings.preferences.get("language") == "zh_CN"
+    w.actions.lang_en.trigger()
+    qtbot.waitUntil(lambda: w.actions.menus["file"].title() == "&File")
+
+
+def test_missing_database_dialog(qtbot, monkeypatch, tmp_path):
+    import argparse
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from cqdesk.ui import app as app_module
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.text(), self.informativeText())))
+    monkeypatch.setattr(
+        app_module,
+        "Settings",
+        lambda: (
+            app_module.Settings.__wrapped__(tmp_path)
+            if hasattr(app_module.Settings, "__wrapped__")
+            else _settings(tmp_path)
+        ),
+    )
+    args = argparse.Namespace(db=tmp_path / "missing.db", section=None)
+    assert app_module.run_gui(args) == 1
+    ((text, detail),) = shown
+    assert "cannot open the report" in text and str(tmp_path / "missing.db") in detail and "not found" in detail
+    assert DB.exists()
+
+
+def _settings(folder):
+    from cqdesk.ui.settings import Settings
+
+    return Settings(folder)

@@ -1,0 +1,29 @@
+import importlib.util
+import xml.etree.ElementTree as ET
+
+from tests.conftest import REPO
+
+TS = REPO / "resources" / "translations" / "cqdesk_zh_CN.ts"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("translations", REPO / "scripts" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_qm_is_built_from_the_ts(tmp_path):
+    (built,) = _script().build(tmp_path)
+    assert built.read_bytes() == (REPO / "resources" / "translations" / built.name).read_bytes()
+
+
+def test_every_string_is_translated():
+    messages = list(ET.parse(TS).iter("message"))
+    assert messages
+    unfinished = [
+        m.find("source").text
+        for m in messages
+        if m.find("translation").get("type") == "unfinished" or not "".join(m.find("translation").itertext())
+    ]
+    assert unfinished == []
