@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("export-text", help="print the report's text back from the database")
     s.add_argument("-o", "--output", type=Path)
+
+    s = sub.add_parser("export-pdf", help="export sections (default: the whole report) to PDF")
+    s.add_argument("-o", "--output", type=Path, required=True)
+    s.add_argument("--section", dest="pdf_sections", metavar="ID", action="append", default=[])
+    s.add_argument("--paper", choices=["A4", "Letter"], default="A4")
+    s.add_argument("--landscape", action="store_true")
+    s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of page numbers and cover")
 
     s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     s.add_argument("-o", "--output", type=Path, required=True)
@@ -143,6 +151,32 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    report = _open(args)
+    unknown = [s for s in args.pdf_sections if s not in report.document.sections]
+    if unknown:
+        raise CliError(f"no section {unknown[0]!r} (see 'cqdesk sections')")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .ui.headless import gui_app
+    from .ui.pdf_export import ExportError, export_pdf
+    from .ui.printing import print_texts
+
+    gui_app(args.lang)
+    try:
+        result = export_pdf(
+            report.document,
+            args.pdf_sections or [report.document.root.id],
+            args.output,
+            args.paper,
+            "landscape" if args.landscape else "portrait",
+            print_texts(),
+        )
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"wrote {result.path} ({result.pages} pages, {result.size:,} bytes)")
+    return 0
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from .ui.screenshot import parse_size, take_screenshot
 
@@ -167,6 +201,7 @@ COMMANDS = {
     "export-text": cmd_export_text,
     "build-db": cmd_build_db,
     "screenshot": cmd_screenshot,
+    "export-pdf": cmd_export_pdf,
 }
 
 

@@ -107,7 +107,8 @@ class _Writer:
             text = (
                 f'<a href="{section_url(section.id)}" style="color:{self.p.heading}; text-decoration:none">{text}</a>'
             )
-        size = {1: "150%", 2: "125%", 3: "112%"}.get(level, "105%")
+        # Size keywords, not percentages: Qt's rich text scales keywords with the default font (and zoom).
+        size = {1: "xx-large", 2: "x-large", 3: "large", 4: "large"}.get(level, "medium")
         margin = 18 if level <= 2 else 12
         self.out.append(
             f'<h{min(level, 6)} style="color:{self.p.heading}; font-size:{size}; margin-top:{margin}px; '
@@ -125,7 +126,7 @@ class _Writer:
         elif block.kind in ("occasion", "speaker"):
             self.out.append(f'<p align="center" style="color:{p.muted}; margin:2px">{text}</p>')
         elif block.kind == "heading":  # a heading line that differs from the display title ("2024")
-            self.out.append(f'<p style="color:{p.muted}; font-size:110%; margin-bottom:0px">{text}</p>')
+            self.out.append(f'<p style="color:{p.muted}; font-size:large; margin-bottom:0px">{text}</p>')
         else:
             self.out.append(f'<p style="margin-top:4px; margin-bottom:6px; line-height:150%">{text}</p>')
 
@@ -148,11 +149,35 @@ def render_section(
     return Rendered(_page(w.out, palette), w.hits)
 
 
-def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT) -> str:
-    """Several sections, in document order whatever order they were given in, for paper."""
+def printable_selection(doc: Document, sids: list[str]) -> list[str]:
+    """The sections to print: known ids, in document order, without any inside another one chosen."""
+    chosen = {s for s in sids if s in doc.sections}
+
+    def inside_chosen(sid: str) -> bool:
+        parent = doc.sections[sid].parent
+        while parent is not None:
+            if parent in chosen:
+                return True
+            parent = doc.sections[parent].parent
+        return False
+
+    return sorted((s for s in chosen if not inside_chosen(s)), key=lambda s: doc.sections[s].position)
+
+
+def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT, prefix: str = "") -> str:
+    """Several sections for paper, in document order whatever order they were given in.
+
+    Each starts with its path in the report (unless it is a part or the whole report), so an
+    item printed alone still says where it belongs. ``prefix`` is ready HTML put first (a cover).
+    """
     w = _Writer(palette, [], None, links=False)
-    for sid in sorted(set(sids), key=lambda s: doc.sections[s].position):
-        _render_tree(w, doc, doc.sections[sid], level=1)
+    if prefix:
+        w.out.append(prefix)
+    for sid in printable_selection(doc, sids):
+        section = doc.sections[sid]
+        if section.parent not in (None, doc.root.id):
+            w.out.append(_breadcrumb(doc, section, palette, links=False, include_root=False))
+        _render_tree(w, doc, section, level=1)
     return _page(w.out, palette)
 
 
@@ -190,10 +215,10 @@ def _first_blocks(doc: Document, section: Section) -> list[Block]:
     return []
 
 
-def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool) -> str:
+def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool, include_root: bool = True) -> str:
     chain: list[Section] = []
     s: Section | None = doc.sections[section.parent] if section.parent else None
-    while s is not None:
+    while s is not None and (include_root or s.parent is not None):
         chain.append(s)
         s = doc.sections[s.parent] if s.parent else None
     parts = []
@@ -205,7 +230,7 @@ def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool) -> str
             else label
         )
     sep = f'<span style="color:{p.muted}"> › </span>'
-    return f'<p style="color:{p.muted}; font-size:90%; margin-bottom:2px">{sep.join(parts)}</p>'
+    return f'<p style="color:{p.muted}; font-size:small; margin-bottom:2px">{sep.join(parts)}</p>'
 
 
 def _page(body: list[str], p: Palette) -> str:

@@ -46,10 +46,7 @@ class MainWindow(QMainWindow):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.expand(self.model.index_of("review"))
-        self.tree.expand(self.model.index_of("plan"))
-        self.tree.expand(self.model.index_of("review/tasks"))
-        self.tree.expand(self.model.index_of("plan/areas"))
+        self.restore_tree_expansion()
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.tree.activated.connect(lambda index: self.navigate(self.model.section(index).id))
 
@@ -113,6 +110,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.actions.retranslate()
+        if hasattr(self, "printing"):
+            self.printing.retranslate()
         self.tree.setAccessibleName(self.tr("Sections of the report"))
         self.detail.setAccessibleName(self.tr("Section text"))
         self.splitter.setAccessibleName(self.tr("Sections and text"))
@@ -126,6 +125,10 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def restore_tree_expansion(self) -> None:
+        for sid in ("review", "plan", "review/tasks", "plan/areas"):
+            self.tree.expand(self.model.index_of(sid))
 
     # Navigation -----------------------------------------------------------------------------
 

@@ -1,10 +1,171 @@
-"""Printing and PDF export of the sections a user selects (wired into the window)."""
+"""Printing in the window: choosing sections, print preview, PDF export.
+
+Checkboxes appear in the tree only in print-selection mode (File > Choose
+Sections to Print): most of the time people read, and a tree full of boxes is
+noise. Leaving the mode clears the choice, so nothing hidden decides what
+prints. With nothing checked, Print and Export take the current section.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtGui import QPageLayout
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from .pdf_export import ExportError, ExportResult, export_pdf
+from .print_layout import PrintJob, PrintTexts, page_layout
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
-class PrintController:
-    def __init__(self, window: QMainWindow) -> None:
+def print_texts() -> PrintTexts:
+    return PrintTexts(
+        page_of=QCoreApplication.translate("Printing", "Page %1 of %2"),
+        included=QCoreApplication.translate("Printing", "Sections included:"),
+    )
+
+
+class SelectionBar(QWidget):
+    """Shown above the tree in print-selection mode: the count and one-click choices."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printSelectionBar")
+        self.count = QLabel(self)
+        self.all = QPushButton(self)
+        self.none = QPushButton(self)
+        self.current = QPushButton(self)
+        self.print_ = QPushButton(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.count, 1)
+        for button in (self.all, self.none, self.current, self.print_):
+            button.setAutoDefault(False)
+            layout.addWidget(button)
+
+    def retranslate(self, checked: int) -> None:
+        self.count.setText(QCoreApplication.translate("Printing", "%n section(s) chosen", "", checked))
+        self.all.setText(QCoreApplication.translate("Printing", "All"))
+        self.none.setText(QCoreApplication.translate("Printing", "None"))
+        self.current.setText(QCoreApplication.translate("Printing", "Current"))
+        self.print_.setText(QCoreApplication.translate("Printing", "Print…"))
+        self.all.setAccessibleName(QCoreApplication.translate("Printing", "Choose every section"))
+        self.none.setAccessibleName(QCoreApplication.translate("Printing", "Choose no section"))
+        self.current.setAccessibleName(QCoreApplication.translate("Printing", "Choose the current section"))
+        self.print_.setAccessibleName(QCoreApplication.translate("Printing", "Print the chosen sections"))
+        self.count.setAccessibleName(QCoreApplication.translate("Printing", "Sections chosen for printing"))
+
+
+class PrintController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
+        self.bar = SelectionBar(window)
+        self.bar.hide()
+        window.tree.parentWidget().layout().insertWidget(1, self.bar)
+        a = window.actions
+        a.print_.triggered.connect(self.print_preview)
+        a.export_pdf.triggered.connect(self.export_dialog)
+        a.select_mode.toggled.connect(self.set_selection_mode)
+        self.bar.all.clicked.connect(lambda: window.model.set_all_checked(True))
+        self.bar.none.clicked.connect(lambda: window.model.set_all_checked(False))
+        self.bar.current.clicked.connect(self.check_current)
+        self.bar.print_.clicked.connect(self.print_preview)
+        window.model.checkedChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.bar.retranslate(len(self.window.model.checked_sections()))
+
+    # Choosing ------------------------------------------------------------------------------
+
+    def set_selection_mode(self, on: bool) -> None:
+        model = self.window.model
+        model.beginResetModel()
+        model.checkable = on
+        if not on:
+            model.set_all_checked(False)
+        model.endResetModel()
+        self.window.restore_tree_expansion()
+        self.bar.setVisible(on)
+
+    def check_current(self) -> None:
+        self.window.model.set_checked(self.window.detail.section_id, True)
+
+    def chosen(self) -> list[str]:
+        """What Print and Export take: the checked sections, or the current one."""
+        checked = self.window.model.checked_sections() if self.window.model.checkable else []
+        return checked or [self.window.detail.section_id]
+
+    # Paper ---------------------------------------------------------------------------------
+
+    def _printer(self) -> QPrinter:
+        prefs = self.window.settings.preferences
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(prefs.get("paper"), prefs.get("orientation")))
+        printer.setDocName(self.window.report.document.title)
+        return printer
+
+    def _remember(self, printer: QPrinter) -> None:
+        layout = printer.pageLayout()
+        paper = "Letter" if layout.pageSize().id() == layout.pageSize().PageSizeId.Letter else "A4"
+        landscape = layout.orientation() == QPageLayout.Orientation.Landscape
+        self.window.settings.preferences.set("paper", paper)
+        self.window.settings.preferences.set("orientation", "landscape" if landscape else "portrait")
+
+    def make_job(self) -> PrintJob:
+        return PrintJob(self.window.report.document, self.chosen(), print_texts())
+
+    def print_preview(self) -> None:
+        printer = self._printer()
+        job = self.make_job()
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
+        dialog.paintRequested.connect(job.paint)
+        dialog.exec()
+        self._remember(printer)
+
+    def export_dialog(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        doc = self.window.report.document
+        chosen = self.chosen()
+        name = doc.title if chosen == [doc.root.id] else f"{doc.title} - {doc.sections[chosen[0]].heading[:24]}"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            QCoreApplication.translate("Printing", "Export PDF"),
+            str(Path(folder) / f"{name}.pdf"),
+            QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
+        )
+        if path:
+            self.export_to(Path(path if path.lower().endswith(".pdf") else f"{path}.pdf"))
+
+    def export_to(self, path: Path) -> ExportResult | None:
+        prefs = self.window.settings.preferences
+        try:
+            result = export_pdf(
+                self.window.report.document,
+                self.chosen(),
+                path,
+                prefs.get("paper"),
+                prefs.get("orientation"),
+                print_texts(),
+            )
+        except ExportError as exc:
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("Printing", "Export PDF"),
+                QCoreApplication.translate("Printing", "The PDF was not written.") + "\n\n" + str(exc),
+            )
+            return None
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Printing", "Exported %n page(s) to %1", "", result.pages).replace(
+                "%1", str(result.path)
+            ),
+            6000,
+        )
+        return result

@@ -154,6 +154,77 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+        <source>Sections included:</source>
+        <translation>本次打印：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) chosen</source>
+        <translation><numerusform>已选 %n 个章节</numerusform></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前章节</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Choose every section</source>
+        <translation>选择全部章节</translation>
+    </message>
+    <message>
+        <source>Choose no section</source>
+        <translation>取消全部选择</translation>
+    </message>
+    <message>
+        <source>Choose the current section</source>
+        <translation>选择当前章节</translation>
+    </message>
+    <message>
+        <source>Print the chosen sections</source>
+        <translation>打印所选章节</translation>
+    </message>
+    <message>
+        <source>Sections chosen for printing</source>
+        <translation>已选打印章节</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF was not written.</source>
+        <translation>PDF 未能写入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n page(s) to %1</source>
+        <translation><numerusform>已导出 %n 页到 %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the report (Ctrl+F)</source>

@@ -1,0 +1,103 @@
+"""Export chosen sections to PDF, atomically, with metadata and an outline."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QPdfWriter
+
+from .. import __version__
+from ..report.model import Document
+from .print_layout import PrintJob, PrintTexts, page_layout
+
+PDF_RESOLUTION = 300
+
+
+class ExportError(Exception):
+    """The PDF could not be written; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    size: int
+
+
+def check_target(path: Path) -> Path:
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder; choose a file name ending in .pdf")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"{path}: the folder {folder} is not writable")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ExportError(f"{path}: the file is read-only")
+    return path
+
+
+def export_pdf(
+    doc: Document,
+    sections: list[str],
+    path: Path,
+    paper: str = "A4",
+    orientation: str = "portrait",
+    texts: PrintTexts | None = None,
+) -> ExportResult:
+    """Write the sections to ``path``; on any failure no partial file is left and an old file is kept."""
+    path = check_target(path)
+    job = PrintJob(doc, sections, texts or PrintTexts())
+    temps: list[Path] = []
+    try:
+        fd, raw = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        temps.append(Path(raw))
+        writer = QPdfWriter(raw)
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setPageLayout(page_layout(paper, orientation))
+        writer.setTitle(doc.title)
+        writer.setCreator(f"cqdesk {__version__}")
+        writer.setAuthor(f"{doc.speaker_role} {doc.speaker}")
+        pages = job.paint(writer)
+        del writer  # closes the file
+        fd, final = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        temps.append(Path(final))
+        _add_outline(Path(raw), Path(final), doc, job)
+        os.chmod(final, 0o644)
+        os.replace(final, path)
+        temps.remove(Path(final))
+        return ExportResult(path, pages, path.stat().st_size)
+    except OSError as exc:
+        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+    finally:
+        for t in temps:
+            t.unlink(missing_ok=True)
+
+
+def _add_outline(source: Path, target: Path, doc: Document, job: PrintJob) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(source))
+    writer.add_metadata(
+        {
+            "/Title": doc.title,
+            "/Author": f"{doc.speaker_role} {doc.speaker}",
+            "/Creator": f"cqdesk {__version__}",
+            "/Subject": doc.occasion_line.lstrip("—"),
+        }
+    )
+    parents: dict[int, object] = {}
+    for entry in job.outline:
+        parent = parents.get(entry.depth - 1) if entry.depth > 0 else None
+        parents[entry.depth] = writer.add_outline_item(title=entry.title, page_number=entry.page, parent=parent)
+    writer.page_mode = "/UseOutlines"
+    with open(target, "wb") as f:
+        writer.write(f)
+        f.flush()
+        os.fsync(f.fileno())

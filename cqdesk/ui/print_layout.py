@@ -1,0 +1,344 @@
+"""Paper: the chosen sections laid out in a QTextDocument and painted page by page.
+
+The same HTML renderer as the screen, print-styled. Layout happens once at a
+fixed 96 dpi reference (so paper does not depend on the screen's scaling) and
+is scaled to the device when painted. Pages are cut by this module rather than
+by QTextDocument, so that a heading never ends a page and a ■ key point is
+never split, and every page gets a running header and a page footer.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextBlock,
+    QTextDocument,
+    QTextFrame,
+)
+
+from ..report.model import Document
+from ..report.paths import resources_dir
+from ..report.render import PRINT, printable_selection, render_sections
+from .fonts import register_fonts
+
+REF_DPI = 96
+FONT_FAMILY = "cqdesk Sans SC"
+PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(20, 16, 20, 16)
+TABLE_SLACK = 6.0  # reference units
+
+
+@dataclass(frozen=True)
+class PrintTexts:
+    """The words on paper that belong to the UI language."""
+
+    page_of: str = "Page %1 of %2"
+    included: str = "Sections included:"
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    title: str
+    page: int  # 0-based
+    depth: int  # 0 for a printed section, 1 for its children ...
+
+
+@dataclass
+class _Box:
+    top: float
+    bottom: float
+    keep_with_next: bool = False
+
+
+@dataclass
+class PrintJob:
+    doc: Document
+    sections: list[str]
+    texts: PrintTexts = field(default_factory=PrintTexts)
+    page_starts: list[float] = field(default_factory=list)
+    outline: list[OutlineEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Paper uses the bundled subset only; a system CJK font would put radicals into the PDF's text.
+        if FONT_FAMILY not in register_fonts():
+            raise OSError(f"the bundled font {FONT_FAMILY!r} is missing from {resources_dir() / 'fonts'}")
+        self.sections = printable_selection(self.doc, self.sections) or [self.doc.root.id]
+        self._ref = QImage(4, 4, QImage.Format.Format_RGB32)
+        dots_per_metre = round(REF_DPI / 0.0254)
+        self._ref.setDotsPerMeterX(dots_per_metre)
+        self._ref.setDotsPerMeterY(dots_per_metre)
+        self.text = QTextDocument()
+        self.text.documentLayout().setPaintDevice(self._ref)
+        self.text.setUseDesignMetrics(True)
+        self.text.setDefaultFont(paper_font(11))
+        self.text.setDocumentMargin(0)
+        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, self._cover()))
+        self._anchors = self._find_anchors()
+
+    # Content ---------------------------------------------------------------------------------
+
+    def _cover(self) -> str:
+        if len(self.sections) < 2:
+            return ""
+        d = self.doc
+        names = "；".join(html.escape(d.sections[s].heading) for s in self.sections)
+        return (
+            f'<p align="center" style="font-size:x-large; margin-bottom:4px"><b>{html.escape(d.title)}</b></p>'
+            f'<p align="center" style="margin:2px">{html.escape(d.occasion_line)}</p>'
+            f'<p style="margin-top:10px; margin-bottom:14px; color:#333333">{html.escape(self.texts.included)} '
+            f"{names}</p><hr/>"
+        )
+
+    def _find_anchors(self) -> list[tuple[str, object]]:
+        """(section id, block) for every section heading in the document, in order."""
+        found = []
+        block = self.text.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name.startswith("section-"):
+                        found.append((name.removeprefix("section-"), block))
+                it += 1
+            block = block.next()
+        return found
+
+    # Layout ----------------------------------------------------------------------------------
+
+    def _geometry(self, device: QPagedPaintDevice) -> tuple[float, float, float, float]:
+        """Width, header height, body height and footer height, in reference units."""
+        rect = device.pageLayout().paintRect(QPageLayout.Unit.Inch)
+        width, height = rect.width() * REF_DPI, rect.height() * REF_DPI
+        small = QFontMetricsF(self._small_font(), self._ref).height()
+        header = footer = small * 2
+        return width, header, height - header - footer, footer
+
+    def layout(self, device: QPagedPaintDevice) -> None:
+        width, _, body, _ = self._geometry(device)
+        self.text.setTextWidth(width)
+        self.text.size()  # layout is lazy: finish it before reading line positions
+        self._paragraphs = []  # (block, first line top, last line bottom) of every top-level paragraph
+        for item in _top_level(self.text):
+            if isinstance(item, QTextBlock) and item.layout().lineCount():
+                tl = item.layout()
+                last = tl.lineAt(tl.lineCount() - 1)
+                self._paragraphs.append(
+                    (item, tl.position().y() + tl.lineAt(0).y(), tl.position().y() + last.y() + last.height())
+                )
+        self.page_starts = self._paginate(self._boxes(), body)
+        self.outline = self._make_outline()
+
+    def _boxes(self) -> list[_Box]:
+        """Lines of paragraphs (breakable between) and key-point tables (kept whole), in order."""
+        layout = self.text.documentLayout()
+        boxes: list[_Box] = []
+        for frame_or_block in _top_level(self.text):
+            if isinstance(frame_or_block, QTextFrame):
+                r = layout.frameBoundingRect(frame_or_block)
+                # Cut a little above a table: its cell background starts slightly above its frame.
+                boxes.append(_Box(r.top() - TABLE_SLACK, r.bottom()))
+                continue
+            block = frame_or_block
+            heading = block.blockFormat().headingLevel() > 0
+            text_layout = block.layout()  # positioned in document coordinates, below the block's margin
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                top = text_layout.position().y() + line.y()
+                boxes.append(_Box(top, top + line.height(), keep_with_next=heading))
+        return boxes
+
+    @staticmethod
+    def _paginate(boxes: list[_Box], body: float) -> list[float]:
+        starts = [0.0]
+        for i, box in enumerate(boxes):
+            if box.bottom - starts[-1] <= body:
+                continue
+            j = i
+            while j > 0 and boxes[j - 1].keep_with_next and boxes[j - 1].top > starts[-1]:
+                j -= 1  # a heading goes to the next page with what follows it
+            cut = boxes[j].top if boxes[j].top > starts[-1] else box.top
+            if cut <= starts[-1]:
+                cut = starts[-1] + body  # taller than a page: no choice but to cut it
+            starts.append(cut)
+            while box.bottom - starts[-1] > body:
+                starts.append(starts[-1] + body)
+        return starts
+
+    def page_of(self, y: float) -> int:
+        page = 0
+        for i, start in enumerate(self.page_starts):
+            if start <= y + 0.5:
+                page = i
+        return page
+
+    def _make_outline(self) -> list[OutlineEntry]:
+        layout = self.text.documentLayout()
+        entries = []
+        base_depth = {s: self.doc.sections[s].depth for s in self.sections}
+        top_of = {}
+        for sid in self.doc.sections:
+            s = self.doc.sections[sid]
+            chain = s
+            while chain.id not in base_depth and chain.parent is not None:
+                chain = self.doc.sections[chain.parent]
+            top_of[sid] = chain.id
+        for sid, block in self._anchors:
+            y = layout.blockBoundingRect(block).top()
+            root = top_of.get(sid, sid)
+            depth = self.doc.sections[sid].depth - base_depth.get(root, 0)
+            entries.append(OutlineEntry(self.doc.sections[sid].heading, self.page_of(y), depth))
+        return entries
+
+    def part_title(self, page: int) -> str:
+        """The top-level part the page belongs to, for the running header."""
+        layout = self.text.documentLayout()
+        start = self.page_starts[page]
+        current = None
+        for sid, block in self._anchors:
+            if layout.blockBoundingRect(block).top() <= start + 1 or current is None:
+                current = sid
+        if current is None:
+            return ""
+        part = current.split("/")[0]
+        return "" if part == self.doc.root.id else self.doc.sections[part].title
+
+    # Painting --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _small_font(device_dpi: float = REF_DPI) -> QFont:
+        """8.5 pt in reference units: the painter is scaled from 96 dpi to the device."""
+        return paper_font(8.5 * REF_DPI / device_dpi)
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Lay out for the device's page and paint every page; returns the page count."""
+        self.layout(device)
+        width, header, body, _ = self._geometry(device)
+        scale = device.logicalDpiY() / REF_DPI
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("cannot start painting on the printer or file")
+        try:
+            count = len(self.page_starts)
+            ends = [*self.page_starts[1:], self.text.size().height()]
+            for page, (start, end) in enumerate(zip(self.page_starts, ends, strict=True)):
+                if page:
+                    device.newPage()
+                painter.save()
+                painter.scale(scale, scale)
+                self._paint_furniture(painter, page, count, width, header, body, device.logicalDpiY())
+                painter.translate(0, header - start)
+                painter.setClipRect(QRectF(0, start, width, end - start))
+                self._draw_body(painter, start, end, width)
+                painter.restore()
+        finally:
+            painter.end()
+        return len(self.page_starts)
+
+    def _split_blocks(self, y: float) -> list[QTextBlock]:
+        """Paragraphs that a page cut at ``y`` runs through (some lines above it, some below)."""
+        return [block for block, top, bottom in self._paragraphs if top < y - 0.5 < y + 0.5 < bottom]
+
+    def _draw_body(self, painter: QPainter, start: float, end: float, width: float) -> None:
+        """The page's share of the document, each line on exactly one page.
+
+        Qt's QTextLayout::draw also draws the last line above its clip (it starts from the last
+        line it skipped), which puts that line's text on two pages of a PDF. So a paragraph that a
+        cut runs through is left out of the normal draw and its lines on this page drawn one by one.
+        """
+        at_start = self._split_blocks(start)
+        split = at_start + [b for b in self._split_blocks(end) if b not in at_start]
+        top, bottom = start + 1, end - 1
+        for block in split:
+            tl = block.layout()
+            last = tl.lineAt(tl.lineCount() - 1)
+            block_top = tl.position().y()
+            block_bottom = block_top + last.y() + last.height()
+            if block_top < start:
+                top = max(top, block_bottom + 1)
+            if block_bottom > end:
+                bottom = min(bottom, block_top - 1)
+            for i in range(tl.lineCount()):
+                line = tl.lineAt(i)
+                line_top = block_top + line.y()
+                if start - 0.5 <= line_top and line_top + line.height() <= end + 0.5:
+                    line.draw(painter, tl.position())
+        if bottom > top:
+            ctx = QAbstractTextDocumentLayout.PaintContext()
+            ctx.clip = QRectF(0, top, width, bottom - top)
+            self.text.documentLayout().draw(painter, ctx)
+
+    def _paint_furniture(
+        self, painter: QPainter, page: int, count: int, width: float, header: float, body: float, device_dpi: float
+    ) -> None:
+        painter.setFont(self._small_font(device_dpi))
+        painter.setPen(QColor("#333333"))
+        line_h = header / 2
+        painter.drawText(
+            QRectF(0, 0, width * 0.6, line_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.doc.title,
+        )
+        painter.drawText(
+            QRectF(width * 0.4, 0, width * 0.6, line_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            self.part_title(page),
+        )
+        painter.setPen(QPen(QColor("#999999"), 0.6))
+        painter.drawLine(0, int(line_h + 2), int(width), int(line_h + 2))
+        painter.setPen(QColor("#333333"))
+        footer = self.texts.page_of.replace("%1", str(page + 1)).replace("%2", str(count))
+        painter.drawText(QRectF(0, header + body + line_h * 0.5, width, line_h), Qt.AlignmentFlag.AlignHCenter, footer)
+
+
+def paper_font(points: float) -> QFont:
+    """The bundled font, unhinted: hinting follows each machine's font settings, paper must not."""
+    font = QFont()
+    font.setFamilies([FONT_FAMILY])
+    font.setPointSizeF(points)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def _top_level(text: QTextDocument) -> list[QTextBlock | QTextFrame]:
+    """The document's top-level blocks and tables (the key points), in order.
+
+    Blocks are walked with begin()/next() and placed in tables by position:
+    QTextFrame.iterator.currentFrame() loses a reference to None for every block
+    in PySide6 6.12.0 (so does every void call there; see tests/ui/test_bindings.py).
+    """
+    spans = [(f.firstPosition(), f.lastPosition(), f) for f in text.rootFrame().childFrames()]
+    items: list[QTextBlock | QTextFrame] = []
+    seen: set[int] = set()
+    block = text.begin()
+    while block.isValid():
+        pos = block.position()
+        inside = [(i, f) for i, (a, b, f) in enumerate(spans) if a <= pos <= b]
+        if not inside:
+            items.append(block)
+        elif inside[0][0] not in seen:
+            seen.add(inside[0][0])
+            items.append(inside[0][1])
+        block = block.next()
+    return items
+
+
+def page_layout(paper: str, orientation: str) -> QPageLayout:
+    return QPageLayout(
+        QPageSize(PAPERS.get(paper, QPageSize.PageSizeId.A4)),
+        QPageLayout.Orientation.Landscape if orientation == "landscape" else QPageLayout.Orientation.Portrait,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
