@@ -18,8 +18,7 @@ import sqlite_utils
 
 from .model import Document, Section
 from .normalize import fold
-
-SCHEMA_VERSION = 1
+from .schema import SCHEMA_VERSION
 
 
 def section_path(doc: Document, section: Section) -> list[str]:

@@ -12,8 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import SCHEMA_VERSION
 from .model import Block, Document, Indicator, Section
+from .schema import SCHEMA_VERSION
 
 
 class ReportError(Exception):

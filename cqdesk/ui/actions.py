@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -63,7 +64,7 @@ class Actions:
         }
         for action, text in texts.items():
             action.setText(text)
-            plain = text.replace("&", "")
+            plain = re.sub(r"\(&\w\)", "", text).replace("&", "")  # 后退(&B) -> 后退 on buttons and tips
             action.setIconText(plain.rstrip("…"))
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{plain.rstrip('…')} ({shortcut})" if shortcut else plain.rstrip("…"))

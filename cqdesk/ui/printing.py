@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QPageLayout
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from .pdf_export import ExportError, ExportResult, export_pdf
 from .print_layout import PrintJob, PrintTexts, page_layout
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at start-up
+    from PySide6.QtPrintSupport import QPrinter
+
     from .main_window import MainWindow
+    from .pdf_export import ExportResult
 
 
 def print_texts() -> PrintTexts:
@@ -105,6 +106,8 @@ class PrintController(QObject):
     # Paper ---------------------------------------------------------------------------------
 
     def _printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
         prefs = self.window.settings.preferences
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(prefs.get("paper"), prefs.get("orientation")))
@@ -122,6 +125,8 @@ class PrintController(QObject):
         return PrintJob(self.window.report.document, self.chosen(), print_texts())
 
     def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         printer = self._printer()
         job = self.make_job()
         dialog = QPrintPreviewDialog(printer, self.window)
@@ -145,6 +150,8 @@ class PrintController(QObject):
             self.export_to(Path(path if path.lower().endswith(".pdf") else f"{path}.pdf"))
 
     def export_to(self, path: Path) -> ExportResult | None:
+        from .pdf_export import ExportError, export_pdf
+
         prefs = self.window.settings.preferences
         try:
             result = export_pdf(

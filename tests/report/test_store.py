@@ -5,8 +5,9 @@ import sys
 
 import pytest
 
-from cqdesk.report.build import SCHEMA_VERSION, build_database
+from cqdesk.report.build import build_database
 from cqdesk.report.parse import parse_file
+from cqdesk.report.schema import SCHEMA_VERSION
 from cqdesk.report.store import Report, ReportError
 from tests.conftest import DB, SOURCE, source_lines
 
