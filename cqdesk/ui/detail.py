@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -106,9 +106,8 @@ class DetailPane(QTextBrowser):
 
     def copy_with_citation(self) -> str:
         text = self.citation_text()
-        mime = QMimeData()
-        mime.setText(text)
-        QGuiApplication.clipboard().setMimeData(mime)
+        # setText, not setMimeData: the clipboard would own a QMimeData that Python also frees at exit.
+        QGuiApplication.clipboard().setText(text)
         return text
 
     def changeEvent(self, event: QEvent) -> None:
