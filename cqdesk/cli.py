@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--landscape", action="store_true")
     s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of page numbers and cover")
 
+    sub.add_parser("self-test", help="check that this installation works (database, search, PDF, Qt plugins)")
+
     s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
     s.add_argument("-o", "--output", type=Path, required=True)
     s.add_argument("--section", dest="shot_section", metavar="ID")
@@ -177,6 +179,13 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .ui.selftest import run_self_test
+
+    return 0 if run_self_test(args.db) else 1
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from .ui.screenshot import parse_size, take_screenshot
 
@@ -202,6 +211,7 @@ COMMANDS = {
     "build-db": cmd_build_db,
     "screenshot": cmd_screenshot,
     "export-pdf": cmd_export_pdf,
+    "self-test": cmd_self_test,
 }
 
 

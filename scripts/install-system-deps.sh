@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages the app and its tests need: the libraries Qt loads even offscreen,
-# a CJK font for the screen, Xvfb for screenshots, poppler-utils for PDF checks.
+# a CJK font for the screen, Xvfb for screenshots, poppler-utils for PDF checks, binutils (strip) and
+# nsis for the installer checks.
 # Installs only what is missing; needs root (or sudo) when something is.
 set -euo pipefail
 packages=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxcb-render-util0 libxcb-image0
-  libcups2 fonts-noto-cjk xvfb xauth poppler-utils
+  libcups2 fonts-noto-cjk xvfb xauth poppler-utils binutils nsis
 )
 command -v dpkg-query >/dev/null || { echo "not a Debian system: install Qt's runtime libraries yourself" >&2; exit 0; }
 missing=()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
-from ..report.paths import default_db_path
+from ..report.paths import default_db_path, resources_dir
 from ..report.store import Report, ReportError
 from .i18n import Translations, system_language
 from .settings import Settings
@@ -21,6 +23,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("cqdesk")
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("cqdesk")
+    app.setDesktopFileName("cqdesk")
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"cqdesk-{size}.png"))
+    app.setWindowIcon(icon)
     from .fonts import register_fonts
 
     register_fonts()
@@ -52,6 +59,10 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     from .main_window import MainWindow
 
+    if os.environ.get("CQDESK_STARTUP_PROBE"):
+        from .startup_probe import StartupProbe
+
+        StartupProbe(app)
     window = MainWindow(report, settings, translations, args.section)
     window.show()
     return app.exec()
