@@ -35,7 +35,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
-    gui_app("zh_CN")
+    with gui_app("zh_CN"):
+        run(args.runs)
+
+
+def run(runs: int) -> None:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtPrintSupport import QPrinter
 
@@ -59,13 +63,13 @@ def main() -> None:
 
         ours()
         baseline()  # warm up fonts and caches for both
-        t_ours = statistics.median(timed(ours) for _ in range(args.runs))
-        t_base = statistics.median(timed(baseline) for _ in range(args.runs))
+        t_ours = statistics.median(timed(ours) for _ in range(runs))
+        t_base = statistics.median(timed(baseline) for _ in range(runs))
         from pypdf import PdfReader
 
         pages = len(PdfReader(out).pages)
         print(
-            f"whole report to PDF: {t_ours * 1000:.0f} ms (median of {args.runs}), {pages} pages, "
+            f"whole report to PDF: {t_ours * 1000:.0f} ms (median of {runs}), {pages} pages, "
             f"{out.stat().st_size / 1024:.0f} KiB"
         )
         print(

@@ -163,18 +163,18 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from .ui.pdf_export import ExportError, export_pdf
     from .ui.printing import print_texts
 
-    gui_app(args.lang)
-    try:
-        result = export_pdf(
-            report.document,
-            args.pdf_sections or [report.document.root.id],
-            args.output,
-            args.paper,
-            "landscape" if args.landscape else "portrait",
-            print_texts(),
-        )
-    except ExportError as exc:
-        raise CliError(str(exc)) from None
+    with gui_app(args.lang):
+        try:
+            result = export_pdf(
+                report.document,
+                args.pdf_sections or [report.document.root.id],
+                args.output,
+                args.paper,
+                "landscape" if args.landscape else "portrait",
+                print_texts(),
+            )
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
     print(f"wrote {result.path} ({result.pages} pages, {result.size:,} bytes)")
     return 0
 

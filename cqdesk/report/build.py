@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .integrity import content_digest
 from .model import Document, Section
 from .normalize import fold
 from .schema import SCHEMA_VERSION
@@ -110,7 +111,10 @@ def build_database(doc: Document, out: Path) -> None:
         # Pass a standard-library connection: sqlite-utils would otherwise prefer pysqlite3 if installed.
         conn = sqlite3.connect(tmp)
         try:
-            _write(sqlite_utils.Database(conn), doc)
+            db = sqlite_utils.Database(conn)
+            _write(db, doc)
+            conn.commit()  # FTS5 writes its index out at commit: digest only after it
+            db["metadata"].insert({"key": "content_sha256", "value": content_digest(conn)})
             conn.commit()
             conn.execute("VACUUM")
         finally:

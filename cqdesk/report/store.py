@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from .integrity import content_digest
 from .model import Block, Document, Indicator, Section
 from .schema import SCHEMA_VERSION
 
@@ -26,6 +27,7 @@ class Metadata:
     source_sha256: str
     source_lines: int
     max_text_length: int
+    content_sha256: str
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -51,6 +53,8 @@ def read_metadata(conn: sqlite3.Connection, path: Path) -> Metadata:
         if check != "ok":
             raise ReportError(f"{path}: the report database is damaged ({check})")
         meta = dict(conn.execute("SELECT key, value FROM metadata").fetchall())
+    except UnicodeDecodeError:
+        raise ReportError(f"{path}: the report database is damaged (text that is not UTF-8)") from None
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
         if "file is not a database" in msg:
@@ -68,7 +72,13 @@ def read_metadata(conn: sqlite3.Connection, path: Path) -> Metadata:
             f"version {SCHEMA_VERSION}"
         )
     try:
-        return Metadata(version, meta["source_sha256"], int(meta["source_lines"]), int(meta["max_text_length"]))
+        return Metadata(
+            version,
+            meta["source_sha256"],
+            int(meta["source_lines"]),
+            int(meta["max_text_length"]),
+            meta["content_sha256"],
+        )
     except (KeyError, ValueError) as exc:
         raise ReportError(f"{path}: the report database is incomplete (metadata {exc})") from None
 
@@ -81,8 +91,10 @@ class Report:
         self.conn = connect_readonly(self.path)
         try:
             self.metadata = read_metadata(self.conn, self.path)
+            if content_digest(self.conn) != self.metadata.content_sha256:
+                raise ReportError(f"{self.path}: the report database is damaged (its text fails the content check)")
             self.document = self._load()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a byte changed inside a row of text
             self.conn.close()
             raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None
         except ReportError:

@@ -54,7 +54,7 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"cqdesk: {exc}", file=sys.stderr)
         startup_error(str(exc))
         return 1
-    if args.section and args.section not in report.document.sections:
+    if args.section is not None and args.section not in report.document.sections:
         print(f"cqdesk: no section {args.section!r} (see 'cqdesk sections')", file=sys.stderr)
         return 2
     from .main_window import MainWindow

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtGui import QGuiApplication
 
 from .fonts import register_fonts
 from .i18n import Translations
 
-_keep: list[object] = []
 
-
-def gui_app(language: str = "zh_CN") -> QGuiApplication:
+@contextmanager
+def gui_app(language: str = "zh_CN") -> Iterator[QGuiApplication]:
+    """The application (created if needed) with the bundled fonts and the language's translators,
+    which are removed again on leaving, so a process that goes on is left as it was."""
     app = QGuiApplication.instance() or QGuiApplication(["cqdesk"])
     register_fonts()
     translations = Translations()
     translations.apply(language)
-    _keep.append(translations)  # translators must outlive this call
-    return app
+    try:
+        yield app
+    finally:
+        translations.apply("en")

@@ -25,6 +25,7 @@ class Translations:
 
     def __init__(self) -> None:
         self._installed: list[QTranslator] = []
+        self._loaded: dict[str, list[QTranslator]] = {}  # loaded once per language, reused on every switch
         self.language = "en"
 
     def apply(self, language: str) -> None:
@@ -33,15 +34,18 @@ class Translations:
         app = QCoreApplication.instance()
         for t in self._installed:
             app.removeTranslator(t)
-        self._installed = []
         self.language = language
-        if language != "en":  # English is the source language
-            for name, folder in (
-                (f"cqdesk_{language}", translations_dir()),
-                (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-            ):
-                t = QTranslator(app)
-                if t.load(name, str(folder)):
-                    app.installTranslator(t)
-                    self._installed.append(t)
+        if language not in self._loaded:
+            self._loaded[language] = []
+            if language != "en":  # English is the source language
+                for name, folder in (
+                    (f"cqdesk_{language}", translations_dir()),
+                    (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                ):
+                    t = QTranslator(app)
+                    if t.load(name, str(folder)):
+                        self._loaded[language].append(t)
+        self._installed = list(self._loaded[language])
+        for t in self._installed:
+            app.installTranslator(t)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,9 @@ def check_target(path: Path) -> Path:
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; choose a file name ending in .pdf")
+    if path.exists() and not path.is_file():
+        # A device or pipe: the atomic rename would replace it rather than write to it.
+        raise ExportError(f"{path}: is not a regular file")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"{path}: the folder {folder} does not exist")
@@ -65,6 +69,7 @@ def export_pdf(
         writer.setAuthor(f"{doc.speaker_role} {doc.speaker}")
         pages = job.paint(writer)
         del writer  # closes the file
+        _check_complete(Path(raw), path)
         fd, final = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(fd)
         temps.append(Path(final))
@@ -74,16 +79,32 @@ def export_pdf(
         temps.remove(Path(final))
         return ExportResult(path, pages, path.stat().st_size)
     except OSError as exc:
-        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+        reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))
+        raise ExportError(f"{path}: {reason}") from None
     finally:
         for t in temps:
             t.unlink(missing_ok=True)
 
 
+def _check_complete(raw: Path, path: Path) -> None:
+    """Qt reports no write errors: a full disk leaves a PDF without its end, silently."""
+    with open(raw, "rb") as f:
+        f.seek(max(0, raw.stat().st_size - 64))
+        tail = f.read()
+    if b"%%EOF" not in tail:
+        free = shutil.disk_usage(path.parent).free
+        reason = "no space left on the disk" if free < 1024 * 1024 else "the file was cut short"
+        raise ExportError(f"{path}: the PDF could not be written completely ({reason})")
+
+
 def _add_outline(source: Path, target: Path, doc: Document, job: PrintJob) -> None:
     from pypdf import PdfWriter
+    from pypdf.errors import PyPdfError
 
-    writer = PdfWriter(clone_from=str(source))
+    try:
+        writer = PdfWriter(clone_from=str(source))
+    except PyPdfError as exc:
+        raise ExportError(f"{target.name}: the PDF Qt wrote cannot be read back ({exc})") from None
     writer.add_metadata(
         {
             "/Title": doc.title,

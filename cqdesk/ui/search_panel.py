@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -85,6 +85,7 @@ class SearchPanel(QWidget):
         if self._service is None:
             self._service = SearchService(self.report.path, self)
             self._service.results.connect(self._on_results)
+            QCoreApplication.instance().aboutToQuit.connect(self._service.shutdown)  # never a running thread at exit
         return self._service
 
     def shutdown(self) -> None:

@@ -25,11 +25,15 @@ KNOWN_SEARCHES = {
 
 
 def run_self_test(db: Path | None = None, out: Callable[[str], None] = print) -> bool:
-    from PySide6.QtCore import QLibraryInfo
-
     from .headless import gui_app
 
-    app = gui_app("zh_CN")
+    with gui_app("zh_CN") as app:
+        return _run(app, db, out)
+
+
+def _run(app: object, db: Path | None, out: Callable[[str], None]) -> bool:
+    from PySide6.QtCore import QLibraryInfo
+
     state: dict[str, object] = {}
     results: list[bool] = []
 

@@ -1,0 +1,171 @@
+"""Soak: thousands of random user operations in one window, in one process.
+
+Operations: select a section in the tree, search, open a result, next/previous hit, back,
+forward, zoom, toggle the language, export a PDF to a temporary file. Prints the time per
+operation and resident memory after warm-up and at the end (goal: growth under 10 MB).
+
+    python benchmarks/soak.py [--ops 10000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+QUERIES = [
+    "重庆",
+    "乡村 振兴",
+    "AI",
+    "新通道",
+    "数字",
+    "库",
+    "33618",
+    "开放 平台",
+    "民生",
+    '"OR',
+    "<img src=x>",
+    "🙂",
+    "不存在",
+    "ii类",
+    "ｔ３ｂ",
+]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def operations(window, tmp: Path, rng: random.Random) -> dict:
+    """The operations a person performs, each a function of no arguments."""
+    from PySide6.QtWidgets import QApplication
+
+    ids = list(window.report.document.sections)
+    exported = [0]
+
+    def wait_for_search() -> None:
+        deadline = time.monotonic() + 2
+        while window.search.box.text() != window.search.query and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.001)
+
+    def search() -> None:
+        window.search.box.setText(rng.choice(QUERIES))
+        window.search.run_now()
+        wait_for_search()
+
+    def open_result() -> None:
+        if window.search.hits:
+            window.search.open_result(rng.randrange(len(window.search.hits)))
+
+    def export() -> None:
+        exported[0] += 1
+        window.printing.export_to(tmp / f"soak-{exported[0] % 3}.pdf")
+
+    def toggle_language() -> None:
+        (window.actions.lang_en if window.translations.language == "zh_CN" else window.actions.lang_zh).trigger()
+
+    return {
+        "select": lambda: window.tree.setCurrentIndex(window.model.index_of(rng.choice(ids))),
+        "search": search,
+        "open result": open_result,
+        "next hit": window.actions.find_next.trigger,
+        "previous hit": window.actions.find_previous.trigger,
+        "back": window.actions.back.trigger,
+        "forward": window.actions.forward.trigger,
+        "zoom": lambda: window.set_zoom(rng.randint(-3, 6)),
+        "language": toggle_language,
+        "clear search": window.actions.clear_search.trigger,
+        "export": export,
+    }
+
+
+WEIGHTS = {
+    "select": 20,
+    "search": 20,
+    "open result": 12,
+    "next hit": 12,
+    "previous hit": 6,
+    "back": 6,
+    "forward": 4,
+    "zoom": 6,
+    "language": 2,
+    "clear search": 4,
+    "export": 1,
+}
+
+
+def soak(window, ops: int, seed: int, tmp: Path, warmup: int = 2000) -> dict:
+    from PySide6.QtWidgets import QApplication
+
+    rng = random.Random(seed)
+    table = operations(window, tmp, rng)
+    names = list(WEIGHTS)
+    weights = [WEIGHTS[n] for n in names]
+    counts = dict.fromkeys(names, 0)
+    checkpoints: list[tuple[int, float]] = []
+    warm_rss = None
+    start = time.perf_counter()
+    for i in range(ops):
+        if i == min(warmup, ops // 3):
+            warm_rss, start_after_warmup = rss_mb(), time.perf_counter()
+        name = rng.choices(names, weights)[0]
+        table[name]()
+        counts[name] += 1
+        QApplication.processEvents()
+        if (i + 1) % max(1, ops // 10) == 0:
+            checkpoints.append((i + 1, rss_mb()))
+    end = time.perf_counter()
+    warm_rss = warm_rss if warm_rss is not None else rss_mb()
+    return {
+        "ops": ops,
+        "counts": counts,
+        "checkpoints": checkpoints,
+        "seconds": end - start,
+        "rss_warm": warm_rss,
+        "rss_end": rss_mb(),
+        "ms_per_op": 1000 * (end - start) / ops,
+        "after_warmup_s": end - locals().get("start_after_warmup", start),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ops", type=int, default=10000)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    from cqdesk.report.paths import default_db_path
+    from cqdesk.report.store import Report
+    from cqdesk.ui.app import make_app
+    from cqdesk.ui.i18n import Translations
+    from cqdesk.ui.main_window import MainWindow
+    from cqdesk.ui.settings import Settings
+
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        translations = Translations()
+        translations.apply("zh_CN")
+        window = MainWindow(Report(default_db_path()), Settings(Path(tmp) / "settings"), translations)
+        window.show()
+        r = soak(window, args.ops, args.seed, Path(tmp))
+        window.close()
+    app.processEvents()
+    print(f"{r['ops']} operations in {r['seconds']:.1f} s: {r['ms_per_op']:.2f} ms per operation")
+    print("mix: " + ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
+    print("resident memory: " + ", ".join(f"{n}: {mb:.0f} MB" for n, mb in r["checkpoints"]))
+    print(
+        f"resident memory after warm-up {r['rss_warm']:.1f} MB, at the end {r['rss_end']:.1f} MB "
+        f"(growth {r['rss_end'] - r['rss_warm']:+.1f} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
