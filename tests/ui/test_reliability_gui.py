@@ -49,11 +49,10 @@ BITS = st.sampled_from(
 def type_and_wait(window, qtbot, text):
     """Put text in the search box and wait for its answer (at most 1 s)."""
     box = window.search.box
-    if not query_terms(text):
-        box.setText(text)
+    box.setText(text)
+    if not query_terms(box.text()):  # what the box holds: Qt drops lone surrogates, for one
         return
     with qtbot.waitSignal(window.search.service.results, timeout=1000):
-        box.setText(text)
         window.search.run_now()
 
 
@@ -69,7 +68,7 @@ def test_search_box_any_text(window, qtbot, text):
     """2,000 cases through the real box (8,000 more hit the domain search): answered, valid, shown safely."""
     type_and_wait(window, qtbot, text)
     panel = window.search
-    if query_terms(text):
+    if query_terms(panel.box.text()):
         assert panel.query == panel.box.text()
         assert panel.status.isVisible()
         for hit in panel.hits:
