@@ -119,7 +119,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .report.search import search
 
     report = _open(args)
-    hits = search(report.conn, args.query, limit=args.limit, max_text_length=report.metadata.max_text_length)
+    hits = search(
+        report.conn,
+        args.query,
+        limit=args.limit,
+        max_text_length=report.metadata.max_text_length,
+        variants=report.variants,
+    )
     if args.json:
         print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
     else:
@@ -148,7 +154,10 @@ def cmd_build_db(args: argparse.Namespace) -> int:
         raise CliError(f"{source}: the source text was not found") from None
     except ParseError as exc:
         raise CliError(f"{source}: {exc}") from None
-    build_database(doc, out)
+    try:
+        build_database(doc, out)
+    except RuntimeError as exc:
+        raise CliError(str(exc)) from None
     print(f"wrote {out} ({len(doc.sections)} sections, {len(doc.blocks)} lines, {len(doc.indicators)} indicators)")
     return 0
 

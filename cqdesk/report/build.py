@@ -63,6 +63,32 @@ _RANK_COLUMNS = ("rowid", "section_id", "part", "position", "nlen", "norm_headin
 _DISPLAY_COLUMNS = ("rowid", "heading", "path", "text")
 
 
+# Blocks of code points where OpenCC's traditional characters live.
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+def variant_rows(doc: Document) -> list[dict]:
+    """Traditional characters whose simplified form (OpenCC's t2s table) occurs in the report.
+
+    Only characters that do not occur in the report themselves: a simplified character of the
+    text is never rewritten. OpenCC is needed here, at build time, and never by the app.
+    """
+    try:
+        import opencc
+    except ImportError:
+        raise RuntimeError("building the database needs the 'opencc' package (pip install opencc)") from None
+    converter = opencc.OpenCC("t2s.json")
+    present = {c for b in doc.blocks for c in b.text}
+    rows = []
+    for lo, hi in _CJK_RANGES:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            simplified = converter.convert(ch)
+            if simplified != ch and len(simplified) == 1 and simplified in present and ch not in present:
+                rows.append({"traditional": ch, "simplified": simplified})
+    return rows
+
+
 def _create_search_tables(db: sqlite_utils.Database) -> None:
     # Ranking reads only this narrow table; display columns are joined for the returned rows alone.
     db["search"].create(
@@ -197,3 +223,4 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
     db["blocks"].create_index(["section_id"])
     _create_search_tables(db)
     fill_search(db, search_rows(doc))
+    db["variants"].insert_all(variant_rows(doc), pk="traditional")

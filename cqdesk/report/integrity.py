@@ -18,6 +18,7 @@ CONTENT_QUERIES = (
     "SELECT * FROM indicators ORDER BY id",
     "SELECT * FROM search ORDER BY rowid",
     "SELECT * FROM search_display ORDER BY rowid",
+    "SELECT * FROM variants ORDER BY traditional",
 )
 
 

@@ -40,14 +40,18 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def query_terms(query: str, max_terms: int = 64) -> list[str]:
+def query_terms(query: str, max_terms: int = 64, variants: dict[str, str] | None = None) -> list[str]:
     """Split a query into normalised, distinct terms (white space separates terms).
 
-    More than ``max_terms`` terms are cut: every term must match, so a longer
-    query only narrows an already empty result.
+    ``variants`` maps traditional characters to the simplified ones of the report (鄉 -> 乡),
+    so 鄉村振興 finds 乡村振兴. More than ``max_terms`` terms are cut: every term must
+    match, so a longer query only narrows an already empty result.
     """
+    folded = fold(query)
+    if variants:
+        folded = folded.translate(str.maketrans(variants))
     terms: list[str] = []
-    for raw in fold(query).split():
+    for raw in folded.split():
         if raw not in terms:
             terms.append(raw)
     return terms[:max_terms]

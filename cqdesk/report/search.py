@@ -79,12 +79,16 @@ def _char_indexable(term: str) -> bool:
 
 
 def search(
-    conn: sqlite3.Connection, query: str, limit: int = 200, max_text_length: int | None = None
+    conn: sqlite3.Connection,
+    query: str,
+    limit: int = DEFAULT_LIMIT,
+    max_text_length: int | None = None,
+    variants: dict[str, str] | None = None,
 ) -> list[SearchHit]:
     """Sections whose own text holds every term: title hits first, then by hit count, then document order."""
     if limit <= 0:
         return []
-    terms = query_terms(query)
+    terms = query_terms(query, variants=variants)
     if not terms:
         return []
     if max_text_length is not None and any(len(t) > max_text_length for t in terms):

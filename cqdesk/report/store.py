@@ -83,6 +83,11 @@ def read_metadata(conn: sqlite3.Connection, path: Path) -> Metadata:
         raise ReportError(f"{path}: the report database is incomplete (metadata {exc})") from None
 
 
+def load_variants(conn: sqlite3.Connection) -> dict[str, str]:
+    """Traditional -> simplified characters for queries (a few hundred rows)."""
+    return dict(conn.execute("SELECT traditional, simplified FROM variants").fetchall())
+
+
 class Report:
     """The report loaded from its database, plus the open read-only connection for search."""
 
@@ -94,6 +99,7 @@ class Report:
             if content_digest(self.conn) != self.metadata.content_sha256:
                 raise ReportError(f"{self.path}: the report database is damaged (its text fails the content check)")
             self.document = self._load()
+            self.variants = load_variants(self.conn)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a byte changed inside a row of text
             self.conn.close()
             raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None

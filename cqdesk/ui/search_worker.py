@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..report.search import DEFAULT_LIMIT, SearchHit, search
-from ..report.store import connect_readonly, read_metadata
+from ..report.store import connect_readonly, load_variants, read_metadata
 
 
 class _Worker(QObject):
@@ -24,8 +24,9 @@ class _Worker(QObject):
         if self.conn is None:  # opened in this thread, on first use
             self.conn = connect_readonly(self.db_path)
             self.max_len = read_metadata(self.conn, self.db_path).max_text_length
+            self.variants = load_variants(self.conn)
         try:
-            hits: list[SearchHit] = search(self.conn, query, DEFAULT_LIMIT, self.max_len)
+            hits: list[SearchHit] = search(self.conn, query, DEFAULT_LIMIT, self.max_len, self.variants)
         except Exception:  # never let a query take the thread down; an empty answer is shown
             hits = []
         self.finished.emit(token, query, hits)

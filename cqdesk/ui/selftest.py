@@ -21,6 +21,7 @@ KNOWN_SEARCHES = {
     "库": ["plan/areas/5"],
     "T3B": ["plan/areas/2/1"],
     "乡村 振兴": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],
+    "鄉村 振興": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],  # traditional characters
 }
 
 
@@ -67,7 +68,7 @@ def _run(app: object, db: Path | None, out: Callable[[str], None]) -> bool:
     def searches() -> str:
         report = state["report"]
         for query, expected in KNOWN_SEARCHES.items():
-            got = [h.id for h in search(report.conn, query)]
+            got = [h.id for h in search(report.conn, query, variants=report.variants)]
             if got != expected:
                 raise ValueError(f"{query!r} found {got}, expected {expected}")
         return f"{len(KNOWN_SEARCHES)} queries gave their known hits"

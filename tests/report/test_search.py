@@ -141,3 +141,19 @@ def test_every_substring_of_the_report_is_found(report, data):
     hits = ids(report, fragment)
     block = next(b for b in report.document.blocks if b.text == line)
     assert block.section_id in hits
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("鄉村振興", "乡村振兴"), ("數字重慶", "数字重庆"), ("鄉村 振興", "乡村 振兴"), ("國際", "国际"), ("庫", "库")],
+)
+def test_traditional_characters_find_the_simplified_text(report, traditional, simplified):
+    found = [h.id for h in search(report.conn, traditional, variants=report.variants)]
+    assert found and found == ids(report, simplified)
+
+
+def test_variants_never_rewrite_the_report_s_own_characters(report):
+    present = {c for b in report.document.blocks for c in b.text}
+    assert len(report.variants) > 300
+    assert all(t not in present and s in present for t, s in report.variants.items())
+    assert report.variants["鄉"] == "乡" and "干" not in report.variants  # a simplified character stays itself

@@ -265,3 +265,13 @@ def _settings(folder):
     from cqdesk.ui.settings import Settings
 
     return Settings(folder)
+
+
+def test_traditional_query_highlights_the_simplified_text(window, qtbot):
+    from cqdesk.report.search import search as domain_search
+
+    search(qtbot, window, "鄉村振興")
+    expected = [h.id for h in domain_search(window.report.conn, "乡村振兴")]
+    assert len(expected) == 3 and [h.id for h in window.search.hits] == expected
+    window.search.open_result(0)
+    assert window.detail.terms == ["乡村振兴"] and window.detail.hit_count == 1
