@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .integrity import content_digest
+from .keywords import extract_keywords
 from .model import Document, Section
 from .normalize import fold
 from .schema import SCHEMA_VERSION
@@ -224,3 +225,15 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
     _create_search_tables(db)
     fill_search(db, search_rows(doc))
     db["variants"].insert_all(variant_rows(doc), pk="traditional")
+    keywords = extract_keywords(doc)
+    db["keywords"].insert_all(
+        ({"term": k.term, "kind": k.kind, "total": k.total, "rank": i} for i, k in enumerate(keywords)), pk="term"
+    )
+    db["keyword_sections"].insert_all(
+        (
+            {"term": k.term, "section_id": sid, "count": n, "ord": j}
+            for k in keywords
+            for j, (sid, n) in enumerate(k.sections)
+        ),
+        pk=("term", "section_id"),
+    )

@@ -19,6 +19,8 @@ CONTENT_QUERIES = (
     "SELECT * FROM search ORDER BY rowid",
     "SELECT * FROM search_display ORDER BY rowid",
     "SELECT * FROM variants ORDER BY traditional",
+    "SELECT * FROM keywords ORDER BY rank",
+    "SELECT * FROM keyword_sections ORDER BY term, ord",
 )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .integrity import content_digest
+from .keywords import Keyword
 from .model import Block, Document, Indicator, Section
 from .schema import SCHEMA_VERSION
 
@@ -100,6 +101,7 @@ class Report:
                 raise ReportError(f"{self.path}: the report database is damaged (its text fails the content check)")
             self.document = self._load()
             self.variants = load_variants(self.conn)
+            self.keywords = self._load_keywords()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a byte changed inside a row of text
             self.conn.close()
             raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None
@@ -146,6 +148,17 @@ class Report:
         return Document(
             *doc, sections=sections, blocks=blocks, indicators=indicators, source_sha256=self.metadata.source_sha256
         )
+
+    def _load_keywords(self) -> list[Keyword]:
+        where: dict[str, list[tuple[str, int]]] = {}
+        for term, sid, count in self.conn.execute(
+            "SELECT term, section_id, count FROM keyword_sections ORDER BY term, ord"
+        ):
+            where.setdefault(term, []).append((sid, count))
+        return [
+            Keyword(term, kind, total, tuple(where.get(term, ())))
+            for term, kind, total in self.conn.execute("SELECT term, kind, total FROM keywords ORDER BY rank")
+        ]
 
     # Queries the UI and the CLI use -------------------------------------------------------
 

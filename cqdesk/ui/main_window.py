@@ -10,17 +10,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
+from ..report.normalize import fold
 from ..report.store import Report
 from .actions import build_actions
 from .detail import DetailPane
 from .history import History
 from .i18n import Translations, system_language
+from .keyword_panel import KeywordPanel
 from .search_panel import SearchPanel
 from .settings import Settings
 from .tree_model import SectionTreeModel
@@ -53,17 +56,24 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(report, self)
         self.search.resultOpened.connect(self._open_result)
         self.search.cleared.connect(self._on_search_cleared)
-        self.search.resultsShown.connect(lambda shown: self.tree.setVisible(not shown))
+        self.search.resultsShown.connect(lambda shown: self.tabs.setVisible(not shown))
         self.search.view.installEventFilter(self)
         self.detail = DetailPane(report, self)
         self.detail.sectionRequested.connect(self.navigate)
         self.detail.hitChanged.connect(self._show_hit_status)
 
+        self.keywords = KeywordPanel(report, self)
+        self.keywords.opened.connect(lambda sid, term: self.navigate(sid, [fold(term)]))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("leftTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.tree, "")
+        self.tabs.addTab(self.keywords, "")
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search, 0)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tabs, 1)
         self.search.view.setVisible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -113,6 +123,9 @@ class MainWindow(QMainWindow):
         if hasattr(self, "printing"):
             self.printing.retranslate()
         self.tree.setAccessibleName(self.tr("Sections of the report"))
+        self.tabs.setTabText(0, self.tr("Contents"))
+        self.tabs.setTabText(1, self.tr("Keywords"))
+        self.tabs.setAccessibleName(self.tr("Contents and keywords"))
         self.detail.setAccessibleName(self.tr("Section text"))
         self.splitter.setAccessibleName(self.tr("Sections and text"))
         self._show_hit_status(self.detail.current_hit, self.detail.hit_count)
@@ -189,7 +202,7 @@ class MainWindow(QMainWindow):
         self.search.clear()
 
     def _on_search_cleared(self) -> None:
-        self.tree.setVisible(True)
+        self.tabs.setVisible(True)
         if self.detail.terms:
             self.detail.clear_highlights()
 

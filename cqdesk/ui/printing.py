@@ -68,7 +68,7 @@ class PrintController(QObject):
         self.window = window
         self.bar = SelectionBar(window)
         self.bar.hide()
-        window.tree.parentWidget().layout().insertWidget(1, self.bar)
+        window.search.parentWidget().layout().insertWidget(1, self.bar)
         a = window.actions
         a.print_.triggered.connect(self.print_preview)
         a.export_pdf.triggered.connect(self.export_dialog)

@@ -115,10 +115,33 @@
     </message>
 </context>
 <context>
+    <name>KeywordPanel</name>
+    <message>
+        <source>Filter keywords</source>
+        <translation>筛选关键词</translation>
+    </message>
+    <message>
+        <source>Keywords and the sections they occur in</source>
+        <translation>关键词及其所在章节</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sections of the report</source>
         <translation>报告章节</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Contents and keywords</source>
+        <translation>目录与关键词</translation>
     </message>
     <message>
         <source>Section text</source>
@@ -163,9 +186,9 @@
         <source>Sections included:</source>
         <translation>本次打印：</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n section(s) chosen</source>
-        <translation><numerusform>已选 %n 个章节</numerusform></translation>
+        <translation>已选 %n 个章节</translation>
     </message>
     <message>
         <source>All</source>
@@ -218,10 +241,6 @@
     <message>
         <source>The PDF was not written.</source>
         <translation>PDF 未能写入。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n page(s) to %1</source>
-        <translation><numerusform>已导出 %n 页到 %1</numerusform></translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,7 @@ def test_search_as_you_type(window, qtbot):
     search(qtbot, window, "乡村 振兴")
     assert [h.id for h in window.search.hits] == ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"]
     assert window.search.status.text() == "3 section(s), 10 hit(s)"
-    assert not window.tree.isVisible() and window.search.view.isVisible()
+    assert not window.tabs.isVisible() and window.search.view.isVisible()
     groups = [window.search.model.item(g).text() for g in range(window.search.model.rowCount())]
     assert groups == ["2024年工作回顾  (1)", "2025年政府工作  (2)"]
 
@@ -84,7 +84,7 @@ def test_search_as_you_type(window, qtbot):
 def test_no_match_message(window, qtbot):
     search(qtbot, window, "不存在的内容")
     assert window.search.status.text() == "No matches for “不存在的内容”."
-    assert window.tree.isVisible()
+    assert window.tabs.isVisible()
 
 
 def test_stale_results_are_dropped(window, qtbot):
@@ -119,7 +119,7 @@ def test_escape_clears_search_and_highlights(window, qtbot):
     window.search.open_result(0)
     assert window.detail.hit_count == 1
     window.actions.clear_search.trigger()
-    assert window.search.box.text() == "" and window.detail.hit_count == 0 and window.tree.isVisible()
+    assert window.search.box.text() == "" and window.detail.hit_count == 0 and window.tabs.isVisible()
     assert window.hit_label.text() == ""
 
 
@@ -275,3 +275,17 @@ def test_traditional_query_highlights_the_simplified_text(window, qtbot):
     assert len(expected) == 3 and [h.id for h in window.search.hits] == expected
     window.search.open_result(0)
     assert window.detail.terms == ["乡村振兴"] and window.detail.hit_count == 1
+
+
+def test_keyword_index_filters_and_opens_with_the_term_highlighted(window):
+    panel = window.keywords
+    window.tabs.setCurrentWidget(panel)
+    assert panel.list.topLevelItem(0).text(0) == "“33618”  (2)"
+    panel.filter.setText("行动")
+    assert panel.visible_terms() == ["十项行动", "六大攻坚行动", "四千行动", "百千行动"]
+    panel.filter.setText("３３６")  # full-width digits fold like the search box
+    assert panel.visible_terms() == ["33618"]
+    item = panel.list.topLevelItem(0).child(1)
+    panel.list.itemActivated.emit(item, 0)
+    assert window.detail.section_id == "plan/areas/1/3"
+    assert window.detail.terms == ["33618"] and window.detail.hit_count == 1
