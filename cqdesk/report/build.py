@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .integrity import content_digest
+from .key_figures import pair_indicators
 from .keywords import extract_keywords
 from .model import Document, Section
 from .normalize import fold
@@ -225,6 +226,20 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
     _create_search_tables(db)
     fill_search(db, search_rows(doc))
     db["variants"].insert_all(variant_rows(doc), pk="traditional")
+    db["key_figures"].insert_all(
+        (
+            {
+                "id": i + 1,
+                "label": f.label,
+                "change": f.change,
+                "result_line": f.result.line_no if f.result else None,
+                "target_line": f.target.line_no if f.target else None,
+            }
+            for i, f in enumerate(pair_indicators(doc.indicators))
+        ),
+        pk="id",
+        columns={"result_line": int, "target_line": int},
+    )
     keywords = extract_keywords(doc)
     db["keywords"].insert_all(
         ({"term": k.term, "kind": k.kind, "total": k.total, "rank": i} for i, k in enumerate(keywords)), pk="term"

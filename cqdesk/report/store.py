@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .integrity import content_digest
+from .key_figures import KeyFigure
 from .keywords import Keyword
 from .model import Block, Document, Indicator, Section
 from .schema import SCHEMA_VERSION
@@ -102,6 +103,7 @@ class Report:
             self.document = self._load()
             self.variants = load_variants(self.conn)
             self.keywords = self._load_keywords()
+            self.key_figures = self._load_key_figures()
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a byte changed inside a row of text
             self.conn.close()
             raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None
@@ -148,6 +150,26 @@ class Report:
         return Document(
             *doc, sections=sections, blocks=blocks, indicators=indicators, source_sha256=self.metadata.source_sha256
         )
+
+    def _load_key_figures(self) -> list[KeyFigure]:
+        """The stored pairs; each side is the indicator row of that statement, label and change."""
+
+        def find(line: int | None, label: str, change: str) -> Indicator | None:
+            return next(
+                (
+                    i
+                    for i in self.document.indicators
+                    if line is not None and (i.line_no, i.label, i.change) == (line, label, change)
+                ),
+                None,
+            )
+
+        return [
+            KeyFigure(label, change, find(rl, label, change), find(tl, label, change))
+            for label, change, rl, tl in self.conn.execute(
+                "SELECT label, change, result_line, target_line FROM key_figures ORDER BY id"
+            )
+        ]
 
     def _load_keywords(self) -> list[Keyword]:
         where: dict[str, list[tuple[str, int]]] = {}

@@ -33,6 +33,7 @@ class Actions:
     back: QAction
     forward: QAction
     home: QAction
+    key_figures: QAction
     about: QAction
     about_qt: QAction
     menus: dict[str, QMenu]
@@ -57,6 +58,7 @@ class Actions:
             self.back: QCoreApplication.translate("Actions", "&Back"),
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
             self.home: QCoreApplication.translate("Actions", "&Whole Report"),
+            self.key_figures: QCoreApplication.translate("Actions", "&Key Figures"),
             self.about: QCoreApplication.translate("Actions", "&About cqdesk"),
             self.about_qt: QCoreApplication.translate("Actions", "About &Qt"),
             self.lang_zh: "中文 (简体)",  # each language names itself
@@ -114,6 +116,7 @@ def build_actions(window: QMainWindow) -> Actions:
         back=act([K.Back, "Alt+Left"], SP.SP_ArrowBack),
         forward=act([K.Forward, "Alt+Right"], SP.SP_ArrowForward),
         home=act(["Alt+Home"], SP.SP_DirHomeIcon),
+        key_figures=act(["Ctrl+K"]),
         about=act(),
         about_qt=act(),
     )
@@ -138,14 +141,14 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["view"].addSeparator()
     menus["view"].addMenu(menus["language"])
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
-    menus["go"].addActions([a["back"], a["forward"], a["home"]])
+    menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
     menus["help"].addActions([a["about"], a["about_qt"]])
 
     toolbar = QToolBar(window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)  # the same on every platform
-    toolbar.addActions([a["back"], a["forward"], a["home"]])
+    toolbar.addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
     toolbar.addSeparator()
     toolbar.addActions([a["zoom_out"], a["zoom_in"]])
     toolbar.addSeparator()

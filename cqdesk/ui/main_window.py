@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         a.forward.triggered.connect(self.go_forward)
         a.home.triggered.connect(lambda: self.navigate(self.report.document.root.id))
         a.about.triggered.connect(self.show_about)
+        a.key_figures.triggered.connect(self.show_key_figures)
         a.about_qt.triggered.connect(QApplication.aboutQt)
         a.lang_system.triggered.connect(lambda: self.set_language(""))
         a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
@@ -248,6 +249,15 @@ class MainWindow(QMainWindow):
             f"<p>{source}<br/><code>{self.report.metadata.source_sha256}</code></p>"
             f"<p>{licences}</p>"
         )
+
+    def show_key_figures(self) -> None:
+        from .key_figures import KeyFiguresDialog
+
+        if getattr(self, "key_figures", None) is None:
+            self.key_figures = KeyFiguresDialog(self.report, self)
+            self.key_figures.sentenceRequested.connect(lambda sid, sentence: self.navigate(sid, [fold(sentence)]))
+        self.key_figures.show()
+        self.key_figures.raise_()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About cqdesk"), self.about_text())

@@ -71,6 +71,10 @@
         <translation>报告全文(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Key Figures</source>
+        <translation>关键数据(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About cqdesk</source>
         <translation>关于 cqdesk(&amp;A)</translation>
     </message>
@@ -112,6 +116,48 @@
     <message>
         <source>cqdesk cannot open the report.</source>
         <translation>cqdesk 无法打开报告。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFiguresDialog</name>
+    <message>
+        <source>Key Figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Key figures: 2024 results and 2025 targets</source>
+        <translation>关键数据：2024年结果与2025年目标</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFiguresModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>2024 result</source>
+        <translation>2024年结果</translation>
+    </message>
+    <message>
+        <source>2025 target</source>
+        <translation>2025年目标</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>对比</translation>
     </message>
 </context>
 <context>

@@ -289,3 +289,23 @@ def test_keyword_index_filters_and_opens_with_the_term_highlighted(window):
     panel.list.itemActivated.emit(item, 0)
     assert window.detail.section_id == "plan/areas/1/3"
     assert window.detail.terms == ["33618"] and window.detail.hit_count == 1
+
+
+def test_key_figures_window(window, tmp_path):
+    from PySide6.QtCore import Qt
+
+    window.actions.key_figures.trigger()
+    dialog = window.key_figures
+    assert dialog.isVisible() and dialog.proxy.rowCount() == 15
+    lines = dialog.tsv().splitlines()
+    assert lines[0] == "Indicator\t2024 result\t2025 target"
+    assert lines[1:3] == ["地区生产总值达到\t预计 3.2万亿元\t", "地区生产总值增长\t预计 5.7%\t6%左右"]  # report order
+    dialog.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by the 2025 figure
+    assert dialog.tsv().splitlines()[1] == "城镇新增就业\t\t65万人"
+    target = tmp_path / "kf.csv"
+    assert dialog.export_csv(target)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "社会消费品零售总额增长,3.6%,5%" in data.decode("utf-8-sig")
+    row = next(r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 0).data() == "居民消费价格涨幅")
+    dialog.table.doubleClicked.emit(dialog.proxy.index(row, 2))
+    assert window.detail.section_id == "plan/targets" and window.detail.hit_count == 1

@@ -1,0 +1,189 @@
+"""The key figures window: 2024 results beside 2025 targets, with a compact bar where both are numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..report.atomic import write_atomic
+from ..report.key_figures import KeyFigure, figure_text
+from ..report.store import Report
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+BAR_COLUMN = 3
+
+
+class KeyFiguresModel(QAbstractTableModel):
+    def __init__(self, figures: list[KeyFigure], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.figures = figures
+
+    def headers(self) -> list[str]:
+        return [self.tr("Indicator"), self.tr("2024 result"), self.tr("2025 target"), self.tr("Comparison")]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.figures)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        f = self.figures[row]
+        return [
+            f"{f.label}{f.change}" if f.change not in ("", "保持正增长") else f.label,
+            figure_text(f.result),
+            figure_text(f.target),
+            "",
+        ][column]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        f = self.figures[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            side = f.result if index.column() == 1 else f.target if index.column() == 2 else None
+            return side.statement if side else None
+        if role == SortRole:
+            side = f.result if index.column() == 1 else f.target if index.column() == 2 else None
+            if index.column() in (1, 2):
+                return float(side.value) if side and side.value is not None else float("-inf")
+            return self.text(index.row(), index.column()) if index.column() == 0 else float(f.comparable)
+        return None
+
+    def as_rows(self) -> list[list[str]]:
+        return [self.headers()[:3]] + [[self.text(r, c) for c in range(3)] for r in range(len(self.figures))]
+
+
+class BarDelegate(QStyledItemDelegate):
+    """Two thin bars on one scale: the 2024 result above, the 2025 target below."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        model = index.model()
+        source = model.mapToSource(index) if isinstance(model, QSortFilterProxyModel) else index
+        figure = source.model().figures[source.row()]
+        if not figure.comparable:
+            return
+        r, t = float(figure.result.value), float(figure.target.value)
+        top = max(r, t) or 1.0
+        rect = QRectF(option.rect).adjusted(6, 5, -6, -5)
+        h = rect.height() / 2 - 1
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#9e9e9e"))
+        painter.drawRect(QRectF(rect.left(), rect.top(), rect.width() * r / top, h))
+        painter.setBrush(QColor("#b3261e"))
+        painter.drawRect(QRectF(rect.left(), rect.top() + h + 2, rect.width() * t / top, h))
+        painter.restore()
+
+
+class KeyFiguresDialog(QDialog):
+    sentenceRequested = Signal(str, str)
+
+    def __init__(self, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyFigures")
+        self.model = KeyFiguresModel(report.key_figures, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the report's order first
+        self.proxy.sort(-1)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setItemDelegateForColumn(BAR_COLUMN, BarDelegate(self.table))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open_sentence)
+        self.copy_button = QPushButton(self)
+        self.csv_button = QPushButton(self)
+        self.copy_button.clicked.connect(self.copy)
+        self.csv_button.clicked.connect(self.export_dialog)
+        QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.csv_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(760, 520)
+        self.retranslate()
+        self.table.resizeColumnsToContents()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Key Figures"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.table.setAccessibleName(self.tr("Key figures: 2024 results and 2025 targets"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+    def tsv(self) -> str:
+        """The selected rows (all when none), in the order shown, tab-separated."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()}) or range(self.proxy.rowCount())
+        table = self.model.as_rows()
+        lines = [table[0]] + [table[self.proxy.mapToSource(self.proxy.index(r, 0)).row() + 1] for r in rows]
+        return "".join("\t".join(cells) + "\n" for cells in lines)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.tsv())
+
+    def csv_bytes(self) -> bytes:
+        import csv
+        import io
+
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(self.model.as_rows())
+        return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")  # BOM: Excel then reads it as UTF-8
+
+    def export_csv(self, path: Path) -> bool:
+        try:
+            write_atomic(path, self.csv_bytes())
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export CSV"), f"{path}: {exc.strerror or exc}")
+            return False
+        return True
+
+    def export_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "key-figures.csv", "CSV (*.csv)")
+        if name:
+            self.export_csv(Path(name))
+
+    def _open_sentence(self, index: QModelIndex) -> None:
+        figure = self.model.figures[self.proxy.mapToSource(index).row()]
+        side = figure.target if index.column() == 2 else figure.result or figure.target
+        if side is not None:
+            self.sentenceRequested.emit(side.section_id, side.statement)
