@@ -21,6 +21,7 @@ from .key_figures import pair_indicators
 from .keywords import extract_keywords
 from .model import Document, Section
 from .normalize import fold
+from .related import related_links
 from .schema import SCHEMA_VERSION
 
 
@@ -239,6 +240,13 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         ),
         pk="id",
         columns={"result_line": int, "target_line": int},
+    )
+    db["related"].insert_all(
+        (
+            {"id": n + 1, "source": k.source, "target": k.target, "score": k.score, "shared": "、".join(k.shared)}
+            for n, k in enumerate(related_links(doc))
+        ),
+        pk="id",
     )
     keywords = extract_keywords(doc)
     db["keywords"].insert_all(

@@ -21,6 +21,7 @@ CONTENT_QUERIES = (
     "SELECT * FROM variants ORDER BY traditional",
     "SELECT * FROM keywords ORDER BY rank",
     "SELECT * FROM key_figures ORDER BY id",
+    "SELECT * FROM related ORDER BY id",
     "SELECT * FROM keyword_sections ORDER BY term, ord",
 )
 

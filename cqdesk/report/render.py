@@ -131,6 +131,27 @@ class _Writer:
             self.out.append(f'<p style="margin-top:4px; margin-bottom:6px; line-height:150%">{text}</p>')
 
 
+@dataclass(frozen=True)
+class RelatedNote:
+    """What the detail pane says under a section: links to related sections, in the UI's words."""
+
+    title: str  # 相关内容
+    shared: str  # 共同：
+    links: list[tuple[str, tuple[str, ...]]]  # (section id, shared terms)
+
+
+def reference(doc: Document, sid: str) -> str:
+    """二、1. 加快构建现代化集疏运体系: the section's numbering path and title."""
+    chain: list[Section] = []
+    s: Section | None = doc.sections[sid]
+    while s is not None and s.parent is not None:
+        chain.append(s)
+        s = doc.sections[s.parent]
+    chain.reverse()
+    last = chain[-1]
+    return "".join(c.label for c in chain[:-1]) + last.label + (" " if last.label.endswith(".") else "") + last.title
+
+
 def render_section(
     doc: Document,
     sid: str,
@@ -139,6 +160,7 @@ def render_section(
     current_hit: int | None = None,
     links: bool = True,
     breadcrumb: bool = True,
+    related: RelatedNote | None = None,
 ) -> Rendered:
     """HTML of a section with its subsections; hits of ``terms`` are marked and numbered from 1."""
     w = _Writer(palette, terms or [], current_hit, links)
@@ -146,6 +168,16 @@ def render_section(
     if breadcrumb and section.parent is not None:
         w.out.append(_breadcrumb(doc, section, palette, links))
     _render_tree(w, doc, section, level=1)
+    if related and related.links:
+        p = palette
+        w.out.append(
+            f'<p style="color:{p.muted}; margin-top:18px; margin-bottom:4px"><b>{html.escape(related.title)}</b></p>'
+        )
+        for target, shared in related.links:
+            name = html.escape(reference(doc, target))
+            link = f'<a href="{section_url(target)}" style="color:{p.link}">{name}</a>' if links else name
+            note = html.escape(related.shared + "、".join(shared))
+            w.out.append(f'<p style="margin:2px">→ {link} <span style="color:{p.muted}">（{note}）</span></p>')
     return Rendered(_page(w.out, palette), w.hits)
 
 

@@ -16,6 +16,7 @@ from .integrity import content_digest
 from .key_figures import KeyFigure
 from .keywords import Keyword
 from .model import Block, Document, Indicator, Section
+from .related import Link
 from .schema import SCHEMA_VERSION
 
 
@@ -104,6 +105,12 @@ class Report:
             self.variants = load_variants(self.conn)
             self.keywords = self._load_keywords()
             self.key_figures = self._load_key_figures()
+            self.related = [
+                Link(src, dst, score, tuple(shared.split("、")))
+                for src, dst, score, shared in self.conn.execute(
+                    "SELECT source, target, score, shared FROM related ORDER BY id"
+                )
+            ]
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a byte changed inside a row of text
             self.conn.close()
             raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..report.render import LINK_SCHEME, render_section
+from ..report.render import LINK_SCHEME, RelatedNote, render_section
 from ..report.store import Report
 from .palette import page_palette
 
@@ -57,12 +57,26 @@ class DetailPane(QTextBrowser):
     def _render(self) -> None:
         scroll = self.verticalScrollBar().value()
         rendered = render_section(
-            self.report.document, self.section_id, page_palette(self.palette()), self.terms, self.current_hit or None
+            self.report.document,
+            self.section_id,
+            page_palette(self.palette()),
+            self.terms,
+            self.current_hit or None,
+            related=self._related_note(),
         )
         self.hit_count = rendered.hit_count
         self.setHtml(rendered.html)
         self._apply_zoom()
         self.verticalScrollBar().setValue(scroll)
+
+    def _related_note(self) -> RelatedNote | None:
+        sid = self.section_id
+        links = [(k.target, k.shared) for k in self.report.related if k.source == sid]
+        links += [(k.source, k.shared) for k in self.report.related if k.target == sid]
+        if not links:
+            return None
+        title = self.tr("Carried on in 2025") if sid.startswith("review/") else self.tr("Continues from 2024")
+        return RelatedNote(title, self.tr("shared: "), links)
 
     def loadResource(self, type: int, name: QUrl) -> object:
         return None  # never load anything: no images, no remote resources

@@ -119,6 +119,21 @@
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <source>Carried on in 2025</source>
+        <translation>2025年接续推进</translation>
+    </message>
+    <message>
+        <source>Continues from 2024</source>
+        <translation>接续2024年工作</translation>
+    </message>
+    <message>
+        <source>shared: </source>
+        <translation>共同：</translation>
+    </message>
+</context>
+<context>
     <name>KeyFiguresDialog</name>
     <message>
         <source>Key Figures</source>

@@ -309,3 +309,18 @@ def test_key_figures_window(window, tmp_path):
     row = next(r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 0).data() == "居民消费价格涨幅")
     dialog.table.doubleClicked.emit(dialog.proxy.index(row, 2))
     assert window.detail.section_id == "plan/targets" and window.detail.hit_count == 1
+
+
+def test_related_sections_under_an_item_and_a_task(window):
+    window.navigate("plan/areas/5/1")
+    text = window.detail.toPlainText()
+    assert (
+        "Continues from 2024" in text
+        and "→ 7、抓城乡促融合提品质，新型城镇化和乡村振兴协同推进 （shared: 乡村振兴）" in text
+    )
+    window.navigate("review/tasks/1")
+    assert "Carried on in 2025" in window.detail.toPlainText()
+    window.detail.anchorClicked.emit(QUrl("cqdesk:plan/areas/2/1"))
+    assert window.detail.section_id == "plan/areas/2/1"
+    window.navigate("review/tasks/8")
+    assert "Carried on in 2025" not in window.detail.toPlainText()
