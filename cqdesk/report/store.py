@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .integrity import content_digest
-from .key_figures import KeyFigure
-from .keywords import Keyword
 from .model import Block, Document, Indicator, Section
-from .related import Link
 from .schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # loaded with the data they describe, on first use
+    from .key_figures import KeyFigure
+    from .keywords import Keyword
+    from .related import Link
 
 
 class ReportError(Exception):
@@ -103,14 +107,6 @@ class Report:
                 raise ReportError(f"{self.path}: the report database is damaged (its text fails the content check)")
             self.document = self._load()
             self.variants = load_variants(self.conn)
-            self.keywords = self._load_keywords()
-            self.key_figures = self._load_key_figures()
-            self.related = [
-                Link(src, dst, score, tuple(shared.split("、")))
-                for src, dst, score, shared in self.conn.execute(
-                    "SELECT source, target, score, shared FROM related ORDER BY id"
-                )
-            ]
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a byte changed inside a row of text
             self.conn.close()
             raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None
@@ -158,7 +154,26 @@ class Report:
             *doc, sections=sections, blocks=blocks, indicators=indicators, source_sha256=self.metadata.source_sha256
         )
 
+    # Loaded on first use, not at start-up (the whole database was checked on opening).
+
+    @cached_property
+    def keywords(self) -> list[Keyword]:
+        return self._load_keywords()
+
+    @cached_property
+    def key_figures(self) -> list[KeyFigure]:
+        return self._load_key_figures()
+
+    @cached_property
+    def related(self) -> list[Link]:
+        from .related import Link
+
+        rows = self.conn.execute("SELECT source, target, score, shared FROM related ORDER BY id")
+        return [Link(src, dst, score, tuple(shared.split("、"))) for src, dst, score, shared in rows]
+
     def _load_key_figures(self) -> list[KeyFigure]:
+        from .key_figures import KeyFigure
+
         """The stored pairs; each side is the indicator row of that statement, label and change."""
 
         def find(line: int | None, label: str, change: str) -> Indicator | None:
@@ -179,6 +194,8 @@ class Report:
         ]
 
     def _load_keywords(self) -> list[Keyword]:
+        from .keywords import Keyword
+
         where: dict[str, list[tuple[str, int]]] = {}
         for term, sid, count in self.conn.execute(
             "SELECT term, section_id, count FROM keyword_sections ORDER BY term, ord"

@@ -71,6 +71,8 @@ class DetailPane(QTextBrowser):
 
     def _related_note(self) -> RelatedNote | None:
         sid = self.section_id
+        if self.report.section(sid).kind not in ("task", "item"):
+            return None  # only tasks and items are linked; the rest never loads the links
         links = [(k.target, k.shared) for k in self.report.related if k.source == sid]
         links += [(k.source, k.shared) for k in self.report.related if k.target == sid]
         if not links:

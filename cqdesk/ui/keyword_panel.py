@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..report.normalize import fold
@@ -31,6 +32,18 @@ class KeywordPanel(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
+        self._filled = False
+        self.filter.textChanged.connect(self.apply_filter)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemClicked.connect(self._open)
+        self.retranslate()
+
+    def fill(self) -> None:
+        """Build the list on first show: start-up does not pay for a tab nobody opened."""
+        if self._filled:
+            return
+        self._filled = True
+        report = self.report
         for keyword in report.keywords:
             item = QTreeWidgetItem(
                 self.list,
@@ -47,10 +60,11 @@ class KeywordPanel(QWidget):
                 child.setData(0, TermRole, keyword.term)
                 child.setData(0, SectionRole, sid)
                 child.setToolTip(0, " › ".join(s.heading for s in report.path_of(sid)))
-        self.filter.textChanged.connect(self.apply_filter)
-        self.list.itemActivated.connect(self._open)
-        self.list.itemClicked.connect(self._open)
-        self.retranslate()
+        self.apply_filter(self.filter.text())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.fill()
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter keywords"))
@@ -58,6 +72,7 @@ class KeywordPanel(QWidget):
         self.list.setAccessibleName(self.tr("Keywords and the sections they occur in"))
 
     def apply_filter(self, text: str) -> None:
+        self.fill()
         wanted = fold(text).strip()
         for i in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(i)
