@@ -38,7 +38,7 @@ def test_sections_json(capsys):
     assert rows[0] == {"id": "report", "parent": None, "title": "2025年重庆市政府工作报告", "depth": 0}
     ids = [r["id"] for r in rows]
     assert ids.index("review/tasks/10") < ids.index("plan/areas/1/1") < ids.index("plan/governance")
-    assert len(rows) == 59
+    assert len(rows) == 61  # 59 sections of the report and 2 views (key figures, livelihood)
     assert {"id": "plan/areas/2/1", "parent": "plan/areas/2", "title": "1.加快构建现代化集疏运体系", "depth": 4} in rows
 
 
@@ -92,5 +92,5 @@ def test_export_to_a_folder_is_refused(tmp_path):
 def test_build_db_round_trip(tmp_path, capsys):
     out = tmp_path / "r.db"
     assert main(["build-db", "-o", str(out)]) == 0
-    assert "59 sections, 160 lines, 17 indicators" in capsys.readouterr().out
+    assert "61 sections, 160 lines, 17 indicators" in capsys.readouterr().out
     assert main(["--db", str(out), "show", "plan/areas/5/2"]) == 0

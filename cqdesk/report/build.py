@@ -23,6 +23,7 @@ from .model import Document, Section
 from .normalize import fold
 from .related import related_links
 from .schema import SCHEMA_VERSION
+from .views import add_views, livelihood_projects
 
 
 def section_path(doc: Document, section: Section) -> list[str]:
@@ -46,6 +47,8 @@ def search_text(section: Section) -> str:
 def search_rows(doc: Document, id_prefix: str = "", position_offset: int = 0) -> Iterator[dict]:
     """Rows of the search tables; the prefix and offset let benchmarks build large synthetic copies."""
     for s in doc.sections.values():
+        if s.kind == "view":
+            continue  # tables drawn from the text; searching finds the text itself
         text = search_text(s)
         norm = fold(text)
         yield {
@@ -155,6 +158,7 @@ def build_database(doc: Document, out: Path) -> None:
 
 
 def _write(db: sqlite_utils.Database, doc: Document) -> None:
+    add_views(doc)  # the key-figure and livelihood tables, in the tree beside the text they summarise
     db["metadata"].insert_all(
         [
             {"key": "schema_version", "value": str(SCHEMA_VERSION)},
@@ -240,6 +244,13 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         ),
         pk="id",
         columns={"result_line": int, "target_line": int},
+    )
+    db["livelihood"].insert_all(
+        (
+            {"number": p.number, "text": p.text, "amounts": "、".join(p.amounts), "line_no": p.line_no}
+            for p in livelihood_projects(doc)
+        ),
+        pk="number",
     )
     db["related"].insert_all(
         (

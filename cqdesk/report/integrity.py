@@ -22,6 +22,7 @@ CONTENT_QUERIES = (
     "SELECT * FROM keywords ORDER BY rank",
     "SELECT * FROM key_figures ORDER BY id",
     "SELECT * FROM related ORDER BY id",
+    "SELECT * FROM livelihood ORDER BY number",
     "SELECT * FROM keyword_sections ORDER BY term, ord",
 )
 

@@ -213,7 +213,47 @@ def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT, pr
     return _page(w.out, palette)
 
 
+def _table(w: _Writer, header: list[str], rows: list[list[str]]) -> None:
+    """A plain table (cells are ready HTML)."""
+    p = w.p
+    head = "".join(f'<th align="left" style="background-color:{p.keypoint_bg}">{h}</th>' for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    w.out.append(
+        f'<table width="100%" border="1" cellspacing="0" cellpadding="5" '
+        f'style="border-collapse:collapse; border-color:{p.muted}; margin-top:6px">'
+        f"<tr>{head}</tr>{body}</table>"
+    )
+
+
+def _linked(w: _Writer, text: str, sid: str) -> str:
+    return f'<a href="{section_url(sid)}" style="color:{w.p.link}">{text}</a>' if w.links and text else text
+
+
+def _render_view(w: _Writer, doc: Document, section: Section, level: int) -> None:
+    from .key_figures import figure_text, pair_indicators
+    from .views import KEY_FIGURES_ID, livelihood_projects
+
+    w.heading(doc, section, level)
+    if section.id == KEY_FIGURES_ID:
+        rows = []
+        for f in pair_indicators(doc.indicators):
+            label = f.label + (f.change if f.change not in ("", "保持正增长") else "")
+            result = _linked(w, w.inline(figure_text(f.result)), f.result.section_id) if f.result else ""
+            target = _linked(w, w.inline(figure_text(f.target)), f.target.section_id) if f.target else ""
+            rows.append([html.escape(label), result, target])
+        _table(w, ["指标", "2024年", "2025年"], rows)
+    else:
+        rows = [
+            [str(pr.number), _linked(w, w.inline(pr.text), "plan/livelihood"), html.escape("、".join(pr.amounts))]
+            for pr in livelihood_projects(doc)
+        ]
+        _table(w, ["序号", "项目", "数量"], rows)
+
+
 def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> None:
+    if section.kind == "view":
+        _render_view(w, doc, section, level)
+        return
     blocks = list(section.blocks)
     # The heading line shown as the title is not repeated; a differing one ("2024") stays visible above it.
     for b in blocks:
@@ -227,7 +267,8 @@ def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> Non
     entries: list[tuple[int, Block | Section]] = [(b.line_no, b) for b in shown]
     for cid in section.children:
         child = doc.sections[cid]
-        first = min((b.line_no for b in _first_blocks(doc, child)), default=0)
+        # A view has no lines of its own: it follows everything of its parent.
+        first = min((b.line_no for b in _first_blocks(doc, child)), default=10**9)
         entries.append((first, child))
     entries.sort(key=lambda e: e[0])
     for _, item in entries:
@@ -262,7 +303,9 @@ def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool, includ
             else label
         )
     sep = f'<span style="color:{p.muted}"> › </span>'
-    return f'<p style="color:{p.muted}; font-size:small; margin-bottom:2px">{sep.join(parts)}</p>'
+    # An h6 that looks like a plain line: as a heading it stays on the page of what follows it.
+    style = f"color:{p.muted}; font-size:small; font-weight:normal; margin-top:8px; margin-bottom:2px"
+    return f'<h6 style="{style}">{sep.join(parts)}</h6>'
 
 
 def _page(body: list[str], p: Palette) -> str:

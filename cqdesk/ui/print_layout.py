@@ -149,7 +149,9 @@ class PrintJob:
             if isinstance(frame_or_block, QTextFrame):
                 r = layout.frameBoundingRect(frame_or_block)
                 # Cut a little above a table: its cell background starts slightly above its frame.
-                boxes.append(_Box(r.top() - TABLE_SLACK, r.bottom()))
+                # ... and ends where its content ends: the frame's rectangle includes its bottom margin.
+                bottom = r.bottom() - frame_or_block.frameFormat().bottomMargin()
+                boxes.append(_Box(r.top() - TABLE_SLACK, bottom))
                 continue
             block = frame_or_block
             heading = block.blockFormat().headingLevel() > 0
@@ -170,6 +172,8 @@ class PrintJob:
             while j > 0 and boxes[j - 1].keep_with_next and boxes[j - 1].top > starts[-1]:
                 j -= 1  # a heading goes to the next page with what follows it
             cut = boxes[j].top if boxes[j].top > starts[-1] else box.top
+            if box.bottom - cut > body and box.top > starts[-1]:
+                cut = box.top  # heading and block do not fit one page together: keep the block whole
             if cut <= starts[-1]:
                 cut = starts[-1] + body  # taller than a page: no choice but to cut it
             starts.append(cut)
