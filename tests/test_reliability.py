@@ -17,9 +17,8 @@ from cqdesk.report.normalize import fold, query_terms
 from cqdesk.report.search import search
 from cqdesk.report.store import Report, ReportError
 from tests.conftest import DB, source_lines
+from tests.strategies import ANY_CHAR
 
-# Any code point, lone surrogates included (they can reach us from a clipboard on Windows).
-ANY_CHAR = st.characters(codec=None, categories=None)
 FTS_BITS = st.sampled_from(
     [
         '"',

@@ -35,6 +35,26 @@ def make_window(qtbot, settings_dir):
 
 
 @pytest.fixture
+def print_preview(monkeypatch, tmp_path):
+    """The print preview, answered as if the user printed: each print goes to a PDF, listed here."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printed = []
+
+    def print_to_pdf(dialog):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        path = tmp_path / f"preview-{len(printed)}.pdf"
+        printer.setOutputFileName(str(path))
+        dialog.paintRequested.emit(printer)
+        printed.append(path)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", print_to_pdf)
+    return printed
+
+
+@pytest.fixture
 def window(make_window):
     return make_window()
 

@@ -241,23 +241,10 @@ def test_selection_mode_checks_children_and_shows_partial(window):
     assert not window.printing.bar.isVisible() and model.checked_sections() == []
 
 
-def test_print_preview_paints_the_chosen_pages(window, monkeypatch, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-    painted = []
-
-    def fake_exec(dialog):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "preview.pdf"))
-        dialog.paintRequested.emit(printer)
-        painted.append(tmp_path / "preview.pdf")
-        return 0
-
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+def test_print_preview_paints_the_chosen_pages(window, print_preview):
     window.navigate("plan/areas/5")
     window.actions.print_.trigger()
-    (pdf,) = painted
+    (pdf,) = print_preview
     text = body_text(pdf_pages(pdf))
     assert "迭代实施乡村振兴“四千行动”" in text and "唱好新时代西部" not in text
 

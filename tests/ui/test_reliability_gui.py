@@ -17,8 +17,8 @@ from cqdesk.report.search import SearchHit
 from cqdesk.ui.results_delegate import result_html
 from cqdesk.ui.settings import PREFERENCES, STATE, Store
 from tests.conftest import DB, REPO
+from tests.strategies import ANY_CHAR
 
-ANY_CHAR = st.characters(codec=None, categories=None)
 BITS = st.sampled_from(
     [
         '"',
@@ -136,21 +136,8 @@ def no_network(monkeypatch):
     return attempts
 
 
-def test_full_session_is_read_only_and_offline(make_window, qtbot, tmp_path, monkeypatch, no_network):
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+def test_full_session_is_read_only_and_offline(make_window, qtbot, tmp_path, print_preview, no_network):
     before = hashlib.sha256(DB.read_bytes()).hexdigest(), DB.stat().st_mtime_ns
-    printed = []
-
-    def preview(dialog):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "preview.pdf"))
-        dialog.paintRequested.emit(printer)
-        printed.append(1)
-        return 0
-
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", preview)
     w = make_window("zh_CN")
     for query in ("乡村 振兴", "AI", "重庆"):
         type_and_wait(w, qtbot, query)
@@ -167,7 +154,7 @@ def test_full_session_is_read_only_and_offline(make_window, qtbot, tmp_path, mon
     w.actions.copy_cited.trigger()
     w.actions.back.trigger()
     w.close()
-    assert printed and no_network == []
+    assert print_preview and no_network == []
     assert "PySide6.QtNetwork" not in sys.modules
     assert (hashlib.sha256(DB.read_bytes()).hexdigest(), DB.stat().st_mtime_ns) == before
 
