@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"cqdesk {__version__}")
     p.add_argument("--db", type=Path, help="the report database (default: the bundled data/report.db)")
     p.add_argument("--section", metavar="ID", help="open the window at this section, e.g. plan/areas/2/1")
+    p.add_argument(
+        "-platform",
+        "--platform",
+        dest="qt_platform",
+        metavar="NAME",
+        help="Qt platform plugin (offscreen, windows, xcb, cocoa); like Qt's own -platform",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     s = sub.add_parser("sections", help="list the sections in document order")
@@ -226,6 +233,8 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.qt_platform:  # set in the process: Wine, for one, drops QT_* variables from the environment
+        os.environ["QT_QPA_PLATFORM"] = args.qt_platform
     try:
         if args.command is None:
             from .ui.app import run_gui

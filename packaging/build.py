@@ -148,8 +148,14 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--bundle-only", action="store_true")
     ap.add_argument("--nsis-check", type=Path, metavar="DIR", help="compile the NSIS script with DIR as payload")
+    ap.add_argument("--nsis-payload", type=Path, metavar="DIR", help="build the Windows installer from DIR (Wine)")
+    ap.add_argument("--nsis-out", type=Path, metavar="FILE")
     args = ap.parse_args()
     DIST.mkdir(exist_ok=True)
+    if args.nsis_payload:
+        out = args.nsis_out or DIST / f"cqdesk-{VERSION}-windows-setup.exe"
+        checksum(nsis(args.nsis_payload.resolve(), out.resolve()))
+        return 0
     if args.nsis_check:
         checksum(nsis(args.nsis_check.resolve(), DIST / f"cqdesk-{VERSION}-nsis-check.exe"))
         return 0

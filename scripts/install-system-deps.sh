@@ -9,6 +9,10 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxcb-render-util0 libxcb-image0
   libcups2 fonts-noto-cjk xvfb xauth poppler-utils binutils nsis
 )
+# --wine: also what the Windows build under Wine needs (packaging/windows/build-under-wine.sh).
+if [ "${1:-}" = "--wine" ]; then
+  packages+=(wine wine64 gcc-mingw-w64-x86-64-win32)
+fi
 command -v dpkg-query >/dev/null || { echo "not a Debian system: install Qt's runtime libraries yourself" >&2; exit 0; }
 missing=()
 for p in "${packages[@]}"; do

@@ -56,14 +56,14 @@ def _run(app: object, db: Path | None, out: Callable[[str], None]) -> bool:
         source = default_source_path()
         digest = hashlib.sha256(source.read_bytes()).hexdigest()
         if report.metadata.source_sha256 != digest:
-            raise ValueError(f"recorded source hash {report.metadata.source_sha256[:12]}… != {digest[:12]}…")
+            raise ValueError(f"recorded source hash {report.metadata.source_sha256[:12]}... != {digest[:12]}...")
         try:
             report.conn.execute("CREATE TABLE probe (x)")
         except Exception:
             pass
         else:
             raise ValueError("the database accepted a write")
-        return f"{path.name} read-only, {len(report.document.sections)} sections, source {digest[:12]}…"
+        return f"{path.name} read-only, {len(report.document.sections)} sections, source {digest[:12]}..."
 
     def searches() -> str:
         report = state["report"]
