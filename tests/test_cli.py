@@ -94,3 +94,13 @@ def test_build_db_round_trip(tmp_path, capsys):
     assert main(["build-db", "-o", str(out)]) == 0
     assert "61 sections, 160 lines, 17 indicators" in capsys.readouterr().out
     assert main(["--db", str(out), "show", "plan/areas/5/2"]) == 0
+
+
+def test_platform_option_sets_qt_platform_in_the_process(monkeypatch, capsys):
+    """Wine drops QT_* variables from the environment; -platform carries the choice into the process."""
+    import os
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert main(["-platform", "minimal", "show", "review/tasks/8"]) == 0
+    assert os.environ["QT_QPA_PLATFORM"] == "minimal"
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
