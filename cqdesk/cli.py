@@ -219,6 +219,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def describe_os_error(exc: OSError) -> str:
+    """'path: reason' when the error names a file, else the error's own words (never an empty ': :')."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
 COMMANDS = {
     "sections": cmd_sections,
     "show": cmd_show,
@@ -244,10 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ReportError, CliError) as exc:
         print(f"cqdesk: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except OSError as exc:
-        print(f"cqdesk: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        print(f"cqdesk: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = Path(os.environ.get("CQDESK_DIST", ROOT / "dist"))
+# PyInstaller's work folder and its cache live here, not in the shared per-user cache: two builds at once
+# (tests, CI, a developer) never wipe each other's cache, so no --clean is needed either.
+BUILD = Path(os.environ.get("CQDESK_BUILD", ROOT / "build"))
 sys.path.insert(0, str(ROOT))
 from cqdesk import __version__ as VERSION  # noqa: E402
 
@@ -33,20 +36,34 @@ def run(*cmd: str | Path, **kw) -> None:
     subprocess.run([str(c) for c in cmd], check=True, **kw)
 
 
-def bundle(work: Path) -> Path:
+def bundle() -> Path:
+    env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(BUILD / "pyinstaller-cache")}
     run(
         sys.executable,
         "-m",
         "PyInstaller",
         "--noconfirm",
-        "--clean",
         "--distpath",
         DIST,
         "--workpath",
-        work,
+        BUILD / "pyinstaller",
         ROOT / "packaging" / "cqdesk.spec",
+        env=env,
     )
-    return DIST / ("cqdesk.app" if sys.platform == "darwin" else "cqdesk")
+    app = DIST / ("cqdesk.app" if sys.platform == "darwin" else "cqdesk")
+    write_notices(app)
+    return app
+
+
+def write_notices(app: Path) -> None:
+    """Regenerate the notices inside the bundle from the build environment: they name the versions shipped."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_notices import write
+
+    resources = next(app.rglob("resources/licenses"), None)
+    if resources is None:
+        raise SystemExit(f"{app}: resources/licenses is missing from the bundle")
+    write(resources)
 
 
 def self_test(app: Path) -> None:
@@ -82,25 +99,13 @@ def nsis(payload: Path, out: Path) -> Path:
 
 
 def sign_windows(path: Path) -> None:
-    pfx, password = os.environ.get("WINDOWS_CERT_PFX"), os.environ.get("WINDOWS_CERT_PASSWORD")
-    if not (pfx and password):
-        print(f"signing skipped for {path.name}: WINDOWS_CERT_PFX / WINDOWS_CERT_PASSWORD not set")
+    """signtool with a .pfx file (the release workflow decodes it from a base64 secret into a temporary file)."""
+    pfx, password = os.environ.get("WINDOWS_CERT_FILE"), os.environ.get("WINDOWS_CERT_PASSWORD")
+    if not (pfx and password and Path(pfx).is_file()):
+        print(f"signing skipped for {path.name}: WINDOWS_CERT_FILE (a .pfx file) / WINDOWS_CERT_PASSWORD not set")
         return
-    run(
-        "signtool",
-        "sign",
-        "/fd",
-        "SHA256",
-        "/td",
-        "SHA256",
-        "/tr",
-        os.environ.get("WINDOWS_TIMESTAMP_URL", ""),
-        "/f",
-        pfx,
-        "/p",
-        password,
-        path,
-    )
+    timestamp = os.environ.get("WINDOWS_TIMESTAMP_URL") or "http://timestamp.digicert.com"
+    run("signtool", "sign", "/fd", "SHA256", "/td", "SHA256", "/tr", timestamp, "/f", pfx, "/p", password, path)
 
 
 def sign_macos(app: Path, dmg: Path | None = None) -> None:
@@ -114,7 +119,9 @@ def sign_macos(app: Path, dmg: Path | None = None) -> None:
     run(*args, *(["--deep", "--entitlements", entitlements] if dmg is None else []), target)
     profile = os.environ.get("MACOS_NOTARY_PROFILE")
     if dmg is not None and profile:
-        run("xcrun", "notarytool", "submit", dmg, "--keychain-profile", profile, "--wait")
+        keychain = os.environ.get("MACOS_NOTARY_KEYCHAIN")  # the release workflow's temporary keychain
+        extra = ["--keychain", keychain] if keychain else []
+        run("xcrun", "notarytool", "submit", dmg, "--keychain-profile", profile, *extra, "--wait")
         run("xcrun", "stapler", "staple", dmg)
     elif dmg is not None:
         print("notarization skipped: MACOS_NOTARY_PROFILE not set")
@@ -123,9 +130,12 @@ def sign_macos(app: Path, dmg: Path | None = None) -> None:
 def linux_archive(app: Path) -> Path:
     arch = platform.machine()
     out = DIST / f"cqdesk-{VERSION}-linux-{arch}.tar.gz"
+    linux = ROOT / "packaging" / "linux"
     with tarfile.open(out, "w:gz") as tar:
         tar.add(app, arcname="cqdesk")
-        tar.add(ROOT / "packaging" / "linux" / "cqdesk.desktop", arcname="cqdesk/cqdesk.desktop")
+        tar.add(linux / "cqdesk.desktop", arcname="cqdesk/cqdesk.desktop")
+        for script in ("install.sh", "uninstall.sh"):
+            tar.add(linux / script, arcname=f"cqdesk/{script}")
         for size in (48, 128, 256, 512):
             tar.add(
                 ROOT / "resources" / "icons" / f"cqdesk-{size}.png",
@@ -159,8 +169,7 @@ def main() -> int:
     if args.nsis_check:
         checksum(nsis(args.nsis_check.resolve(), DIST / f"cqdesk-{VERSION}-nsis-check.exe"))
         return 0
-    with tempfile.TemporaryDirectory() as work:
-        app = bundle(Path(work))
+    app = bundle()
     self_test(app)
     if args.bundle_only:
         return 0

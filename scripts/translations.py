@@ -16,7 +16,7 @@ LANGUAGES = ("zh_CN",)
 
 
 def update() -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "cqdesk" / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "cqdesk" / "ui").rglob("*.py"))
     for lang in LANGUAGES:
         ts = FOLDER / f"cqdesk_{lang}.ts"
         subprocess.run(

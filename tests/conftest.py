@@ -15,6 +15,12 @@ from cqdesk.report.store import Report
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = default_source_path()
 DB = default_db_path()
+THOROUGH = os.environ.get("CQDESK_THOROUGH") == "1"
+
+
+def examples(full: int) -> int:
+    """Hypothesis examples: the full count in .ci/run (CQDESK_THOROUGH=1), a twentieth (at least 50) by default."""
+    return full if THOROUGH else min(full, max(50, full // 20))
 
 
 def source_lines() -> list[str]:

@@ -16,7 +16,7 @@ from cqdesk.report.build import search_text
 from cqdesk.report.normalize import fold, query_terms
 from cqdesk.report.search import search
 from cqdesk.report.store import Report, ReportError
-from tests.conftest import DB, source_lines
+from tests.conftest import DB, examples, source_lines
 from tests.strategies import ANY_CHAR
 
 FTS_BITS = st.sampled_from(
@@ -69,7 +69,8 @@ def check_hits(report, query, hits):
     assert keys == sorted(keys)
 
 
-@settings(max_examples=8000, deadline=1000, suppress_health_check=list(HealthCheck))
+@pytest.mark.thorough
+@settings(max_examples=examples(8000), deadline=1000, suppress_health_check=list(HealthCheck))
 @given(QUERIES)
 def test_domain_search_any_text(report, query):
     """8,000 cases (2,000 more go through the window's search box): no exception, valid, within 1 s."""
@@ -121,7 +122,8 @@ def test_bad_command_lines_get_one_clear_line(argv, message, monkeypatch):
     assert message in text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.thorough
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.text(ANY_CHAR, max_size=30), max_size=6))
 def test_any_arguments_after_a_subcommand(argv):
     for command in ("show", "search", "sections"):
@@ -165,7 +167,8 @@ def test_truncated_at_many_offsets(tmp_path):
     assert len(offsets) > 100
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.thorough
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 255)), min_size=1, max_size=8))
 def test_random_bytes_overwritten(tmp_path_factory, edits):
     data = bytearray(DB.read_bytes())

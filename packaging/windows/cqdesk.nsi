@@ -1,7 +1,8 @@
 ; cqdesk installer for Windows (NSIS 3, Unicode, 64-bit).
 ; Per-user by default: no admin rights, installs to %LOCALAPPDATA%\Programs\cqdesk, registers an
 ; uninstaller under HKCU (Apps & features). Built by packaging/build.py:
-;   makensis -DVERSION=0.1.0 -DSOURCE_DIR=dist\cqdesk -DOUT_FILE=dist\cqdesk-0.1.0-windows-setup.exe cqdesk.nsi
+;   makensis -DVERSION=X.Y.Z -DSOURCE_DIR=dist\cqdesk -DOUT_FILE=dist\cqdesk-X.Y.Z-windows-setup.exe cqdesk.nsi
+; The version has one home, cqdesk/__init__.py; build.py passes it, so there is no default here.
 
 Unicode true
 Target amd64-unicode          ; an x86 stub fails silently on 64-bit-only systems
@@ -10,7 +11,7 @@ ManifestDPIAware true
 RequestExecutionLevel user
 
 !ifndef VERSION
-  !define VERSION "0.1.0"
+  !error "pass -DVERSION=X.Y.Z (packaging/build.py does, from cqdesk/__init__.py)"
 !endif
 !ifndef SOURCE_DIR
   !define SOURCE_DIR "..\..\dist\cqdesk"

@@ -4,6 +4,7 @@ Slow (about a minute with the installer); CI runs it.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,10 +17,45 @@ from tests.conftest import REPO
 pytestmark = pytest.mark.slow
 
 
+# What the bundle may hold at its top level: anything new fails here, so a new dependency is a decision.
+# Python modules and packages in the frozen archive (first component of each name).
+PYZ_ALLOWED = set(
+    """
+    PySide6 shiboken6 cqdesk pypdf typing_extensions launcher _pyi_rth_utils
+    __future__ _compat_pickle _compression _py_abc
+    _pydecimal _strptime _threading_local argparse ast base64 bisect bz2 calendar contextlib contextvars copy
+    csv dataclasses datetime decimal dis fnmatch fractions getopt getpass gettext gzip hashlib hmac html
+    importlib inspect ipaddress json logging lzma mimetypes nturl2path numbers opcode pathlib pickle platform
+    pprint py_compile quopri random secrets selectors shutil signal socket sqlite3 statistics string stringprep
+    struct subprocess tarfile tempfile textwrap threading token tokenize tracemalloc typing urllib uuid xml
+    zipfile
+    """.split()
+)
+# Files and folders in _internal/, shared libraries without their version suffix (Linux).
+INTERNAL_ALLOWED = set(
+    """
+    LICENSE PySide6 base_library.zip data resources shiboken6 python3.11 lib-dynload libpython3.11
+    libpyside6.abi3 libshiboken6.abi3 libsqlite3 libstdc++ libgcc_s libffi libQt6Core libQt6DBus libQt6Gui
+    libQt6PrintSupport libQt6Widgets libQt6XcbQpa libicudata libicui18n libicuuc libcups libavahi-client
+    libavahi-common libdbus-1 libsystemd libcap libgcrypt libgpg-error liblz4 liblzma libzstd libz libbz2
+    libgnutls libhogweed libnettle libgmp libidn2 libunistring libtasn1 libp11-kit libgssapi_krb5 libk5crypto
+    libkrb5 libkrb5support libkeyutils libcom_err libfontconfig libfreetype libexpat libpng16 libbrotlicommon
+    libbrotlidec libuuid libglib-2.0 libgthread-2.0 libpcre2-8 libbsd libmd libX11 libX11-xcb libXau libXdmcp
+    libxkbcommon libxkbcommon-x11 libxcb-cursor libxcb-icccm libxcb-image libxcb-keysyms libxcb-randr
+    libxcb-render libxcb-render-util libxcb-shape libxcb-shm libxcb-sync libxcb-util libxcb-xfixes libxcb-xkb
+    """.split()
+)
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist")
-    env = {**os.environ, "CQDESK_DIST": str(out), "QT_QPA_PLATFORM": "offscreen"}
+    env = {
+        **os.environ,
+        "CQDESK_DIST": str(out),
+        "CQDESK_BUILD": str(tmp_path_factory.mktemp("build")),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     run = subprocess.run(
         [sys.executable, str(REPO / "packaging" / "build.py")], env=env, capture_output=True, text=True, timeout=900
     )
@@ -88,10 +124,47 @@ def test_bundle_leaves_out_unused_qt(dist):
     assert translations == ["qtbase_en.qm", "qtbase_zh_CN.qm", "qtbase_zh_TW.qm"]
 
 
+def test_bundle_top_level_is_on_the_allow_list(dist):
+    internal = dist / "cqdesk" / "_internal"
+    names = {re.sub(r"\.so(\.[\d.]+)?$", "", p.name) for p in internal.iterdir()}
+    assert names - INTERNAL_ALLOWED == set(), "new in the bundle: add to INTERNAL_ALLOWED only on purpose"
+    listing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller.utils.cliutils.archive_viewer",
+            "--list",
+            "--recursive",
+            str(dist / "cqdesk" / "cqdesk"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert listing.returncode == 0, listing.stderr
+    pyz = listing.stdout[listing.stdout.index("(PYZ):") :]
+    modules = {name.split(".")[0] for name in re.findall(r"^ \d+, \d+, \d+, '([^']+)'$", pyz, re.MULTILINE)}
+    assert "cqdesk" in modules and "PySide6" in modules
+    assert modules - PYZ_ALLOWED == set(), "new in the frozen archive: add to PYZ_ALLOWED only on purpose"
+    for build_only in ("opencc", "sqlite_utils", "pytest", "hypothesis", "fontTools", "PyInstaller", "setuptools"):
+        assert build_only not in modules
+
+
+def test_bundle_ships_the_licences(dist):
+    licences = dist / "cqdesk" / "_internal" / "resources" / "licenses"
+    notices = (licences / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    for component in ("PySide6_Essentials 6.11.3", "shiboken6 6.11.3", "pypdf", "Qt 6", "Python 3", "SQLite"):
+        assert component in notices
+    for text in ("LGPL-3.0.txt", "GPL-3.0.txt", "PSF-2.0.txt", "OFL-1.1.txt", "Apache-2.0.txt"):
+        assert (licences / text).stat().st_size > 1000
+    assert "MIT License" in (dist / "cqdesk" / "_internal" / "LICENSE").read_text(encoding="utf-8")
+
+
 def test_linux_archive_with_desktop_file_and_checksum(dist):
     (archive,) = dist.glob("cqdesk-*-linux-*.tar.gz")
     names = tarfile.open(archive).getnames()
     assert "cqdesk/cqdesk" in names and "cqdesk/cqdesk.desktop" in names
+    assert "cqdesk/install.sh" in names and "cqdesk/uninstall.sh" in names
     assert "cqdesk/icons/hicolor/256x256/apps/cqdesk.png" in names
     digest = (dist / (archive.name + ".sha256")).read_text().split()[0]
     import hashlib

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from cqdesk.report.normalize import fold, query_terms
 from cqdesk.report.search import fts_phrase, search
-from tests.conftest import source_lines
+from tests.conftest import examples, source_lines
 
 
 def ids(report, query, limit=200):
@@ -119,7 +119,8 @@ def test_percent_is_not_a_wildcard(report):
 alphabet = st.sampled_from([*list("重庆乡村振兴发展AIai3 \"'*^()%_-:\\NEAROTD"), "🙂", "\x00", "\u3000"])
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.thorough
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.text(), st.text(alphabet, max_size=30)))
 def test_any_text_gives_valid_results(report, query):
     hits = search(report.conn, query, limit=50, max_text_length=report.metadata.max_text_length)
@@ -129,7 +130,8 @@ def test_any_text_gives_valid_results(report, query):
         assert h.hits >= len(terms)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.thorough
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_every_substring_of_the_report_is_found(report, data):
     line = data.draw(st.sampled_from(source_lines()))

@@ -16,7 +16,7 @@ from cqdesk.report.normalize import query_terms
 from cqdesk.report.search import SearchHit
 from cqdesk.ui.results_delegate import result_html
 from cqdesk.ui.settings import PREFERENCES, STATE, Store
-from tests.conftest import DB, REPO
+from tests.conftest import DB, REPO, examples
 from tests.strategies import ANY_CHAR
 
 BITS = st.sampled_from(
@@ -56,7 +56,8 @@ def type_and_wait(window, qtbot, text):
         window.search.run_now()
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.thorough
+@settings(max_examples=examples(2000), deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.one_of(
         st.text(ANY_CHAR, max_size=30),
@@ -78,7 +79,8 @@ def test_search_box_any_text(window, qtbot, text):
             assert window.detail.hit_count >= 1
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@pytest.mark.thorough
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.binary(max_size=600),
     st.dictionaries(st.sampled_from([*PREFERENCES, *STATE, "other"]), st.text(ANY_CHAR, max_size=40), max_size=6),
