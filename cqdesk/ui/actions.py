@@ -34,6 +34,7 @@ class Actions:
     forward: QAction
     home: QAction
     key_figures: QAction
+    licences: QAction
     about: QAction
     about_qt: QAction
     menus: dict[str, QMenu]
@@ -59,6 +60,7 @@ class Actions:
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
             self.home: QCoreApplication.translate("Actions", "&Whole Report"),
             self.key_figures: QCoreApplication.translate("Actions", "&Key Figures"),
+            self.licences: QCoreApplication.translate("Actions", "&Licences"),
             self.about: QCoreApplication.translate("Actions", "&About cqdesk"),
             self.about_qt: QCoreApplication.translate("Actions", "About &Qt"),
             self.lang_zh: "中文 (简体)",  # each language names itself
@@ -83,13 +85,29 @@ class Actions:
         self.toolbar.setWindowTitle(QCoreApplication.translate("Actions", "Toolbar"))
 
 
+def platform_keys(
+    standard: QKeySequence.StandardKey | str, fallback: str | None = None, also: str | None = None
+) -> list[QKeySequence]:
+    """The platform's own keys for a standard action; the fallback only where the platform has none.
+
+    Listing a key again beside the standard key that already holds it makes Qt see two shortcuts for one key
+    ("Ambiguous shortcut overload") and fire neither: Alt+Left, F3, Ctrl+- and Ctrl+Q all did that.
+    """
+    if isinstance(standard, str):
+        return [QKeySequence(standard)]
+    keys = list(QKeySequence.keyBindings(standard)) or ([QKeySequence(fallback)] if fallback else [])
+    if also and QKeySequence(also) not in keys:  # a different key for the same act (Ctrl+= beside Ctrl++)
+        keys.append(QKeySequence(also))
+    return keys
+
+
 def build_actions(window: QMainWindow) -> Actions:
     style = window.style()
 
     def act(keys: list | None = None, icon: QStyle.StandardPixmap | None = None, checkable: bool = False) -> QAction:
         a = QAction(window)
         if keys:
-            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.setShortcuts(platform_keys(*keys))
         if icon is not None:
             a.setIcon(style.standardIcon(icon))
         a.setCheckable(checkable)
@@ -100,14 +118,14 @@ def build_actions(window: QMainWindow) -> Actions:
         print_=act([K.Print], SP.SP_FileDialogDetailedView),
         export_pdf=act(["Ctrl+Shift+E"], SP.SP_DialogSaveButton),
         select_mode=act(["Ctrl+Shift+P"], checkable=True),
-        quit=act([K.Quit, "Ctrl+Q"]),
+        quit=act([K.Quit, "Ctrl+Q"]),  # Windows has no standard Quit key
         copy=act([K.Copy]),
         copy_cited=act(["Ctrl+Shift+C"]),
         find=act([K.Find]),
         find_next=act([K.FindNext, "F3"]),
         find_previous=act([K.FindPrevious, "Shift+F3"]),
         clear_search=act(["Esc"]),
-        zoom_in=act([K.ZoomIn, "Ctrl+="]),
+        zoom_in=act([K.ZoomIn, "Ctrl++", "Ctrl+="]),  # Ctrl+= : zoom in without Shift
         zoom_out=act([K.ZoomOut, "Ctrl+-"]),
         zoom_reset=act(["Ctrl+0"]),
         lang_system=act(checkable=True),
@@ -117,6 +135,7 @@ def build_actions(window: QMainWindow) -> Actions:
         forward=act([K.Forward, "Alt+Right"], SP.SP_ArrowForward),
         home=act(["Alt+Home"], SP.SP_DirHomeIcon),
         key_figures=act(["Ctrl+K"]),
+        licences=act(),
         about=act(),
         about_qt=act(),
     )
@@ -142,7 +161,7 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["view"].addMenu(menus["language"])
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
     menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
-    menus["help"].addActions([a["about"], a["about_qt"]])
+    menus["help"].addActions([a["licences"], a["about"], a["about_qt"]])
 
     toolbar = QToolBar(window)
     toolbar.setObjectName("mainToolbar")

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.search.resultOpened.connect(self._open_result)
         self.search.cleared.connect(self._on_search_cleared)
         self.search.resultsShown.connect(lambda shown: self.tabs.setVisible(not shown))
+        self.search.hitsChanged.connect(self._on_hits_changed)
         self.search.view.installEventFilter(self)
         self.detail = DetailPane(report, self)
         self.detail.sectionRequested.connect(self.navigate)
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
         a = self.actions
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.detail.copy)
+        # Copy, Find Next and Find Previous are enabled only when there is something to copy or find.
+        a.copy.setEnabled(False)
+        self.detail.copyAvailable.connect(a.copy.setEnabled)
+        for action in (a.find_next, a.find_previous):
+            action.setEnabled(False)
         a.copy_cited.triggered.connect(self.copy_with_citation)
         a.find.triggered.connect(self.focus_search)
         a.find_next.triggered.connect(lambda: self.step_hit(True))
@@ -111,6 +117,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         a.key_figures.triggered.connect(self.show_key_figures)
         a.about_qt.triggered.connect(QApplication.aboutQt)
+        a.licences.triggered.connect(self.show_licences)
         a.lang_system.triggered.connect(lambda: self.set_language(""))
         a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
@@ -207,6 +214,12 @@ class MainWindow(QMainWindow):
         if self.detail.terms:
             self.detail.clear_highlights()
 
+    def _on_hits_changed(self, count: int) -> None:
+        self.actions.find_next.setEnabled(count > 0)
+        self.actions.find_previous.setEnabled(count > 0)
+        if count == 0 and self.detail.terms:
+            self.detail.clear_highlights()  # no old marks or "Hit 1 of 1" under a query that found nothing
+
     def step_hit(self, forward: bool) -> None:
         """F3 / Shift+F3: the next or previous hit, moving on through the result list."""
         if not self.search.hits:
@@ -240,8 +253,9 @@ class MainWindow(QMainWindow):
         reader = self.tr("An offline reader for")
         source = self.tr("Source text SHA-256:")
         licences = self.tr(
-            "cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3) and the "
-            "Noto Sans SC font (SIL Open Font Licence 1.1)."
+            "cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3), Python, SQLite and "
+            "the Noto Sans SC font (SIL Open Font Licence 1.1); Help › Licences lists every component with its "
+            "licence text."
         )
         return (
             f"<h3>cqdesk {__version__}</h3>"
@@ -261,6 +275,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About cqdesk"), self.about_text())
+
+    def show_licences(self) -> None:
+        from .help.licences import LicencesDialog
+
+        dialog = LicencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # State ----------------------------------------------------------------------------------
 

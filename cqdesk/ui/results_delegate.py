@@ -9,6 +9,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..report.search import SearchHit
+from .palette import page_palette
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 
@@ -16,11 +17,12 @@ HitRole = Qt.ItemDataRole.UserRole + 1
 def result_html(hit: SearchHit, palette: QPalette, selected: bool) -> str:
     text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text).name()
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
-    mark_bg = "#ffe58a"
+    colours = page_palette(palette)  # the same marks as the page, light or dark
+    mark = f'<span style="background-color:{colours.hit_bg}; color:{colours.hit_text}">'
     parts, last = [], 0
     for s, e in hit.marks:
         parts.append(html.escape(hit.snippet[last:s]))
-        parts.append(f'<span style="background-color:{mark_bg}; color:#000">{html.escape(hit.snippet[s:e])}</span>')
+        parts.append(f"{mark}{html.escape(hit.snippet[s:e])}</span>")
         last = e
     parts.append(html.escape(hit.snippet[last:]))
     path = html.escape(" › ".join(hit.path[:-1])) if len(hit.path) > 1 else ""
@@ -47,8 +49,10 @@ class ResultDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         doc = self._document(option, index, selected)
-        if doc is None:
-            super().paint(painter, option, index)
+        if doc is None:  # a group heading: disabled so arrow keys pass over it, drawn as enabled text
+            heading = QStyleOptionViewItem(option)
+            heading.state |= QStyle.StateFlag.State_Enabled
+            super().paint(painter, heading, index)
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)

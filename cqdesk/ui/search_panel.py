@@ -21,6 +21,7 @@ class SearchPanel(QWidget):
     resultOpened = Signal(str, object, int)
     cleared = Signal()
     resultsShown = Signal(bool)
+    hitsChanged = Signal(int)  # the number of results of the shown query (0: none, or no query)
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,7 @@ class SearchPanel(QWidget):
         self.query = ""
         self.hits: list[SearchHit] = []
         self.current = -1  # index into self.hits of the open result
+        self._open_first_when_ready = False
 
         self.box = QLineEdit(self)
         self.box.setClearButtonEnabled(True)
@@ -69,6 +71,8 @@ class SearchPanel(QWidget):
         self.view.viewport().installEventFilter(self)
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
+        # Arrowing through the results shows each one, as arrowing through the contents tree does.
+        self.view.selectionModel().currentChanged.connect(self._on_current_result)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -113,10 +117,11 @@ class SearchPanel(QWidget):
             self._submit()
 
     def _on_return(self) -> None:
-        if self._timer.isActive():
+        if self._timer.isActive() or (self.box.text() != self.query and query_terms(self.box.text())):
+            self._open_first_when_ready = True  # the answer to what the box holds is still coming
             self.run_now()
         elif self.hits:
-            self.open_result(0)
+            self.open_result(self.display_order()[0])  # the first result as the list shows it
 
     def _reset(self) -> None:
         self.query, self.hits, self.current = "", [], -1
@@ -124,6 +129,7 @@ class SearchPanel(QWidget):
         self.view.hide()
         self.status.hide()
         self.resultsShown.emit(False)
+        self.hitsChanged.emit(0)
         self.cleared.emit()
 
     def clear(self) -> None:
@@ -138,6 +144,10 @@ class SearchPanel(QWidget):
         self.query, self.hits, self.current = query, hits, -1
         self._fill()
         self._show_status()
+        self.hitsChanged.emit(len(hits))
+        if self._open_first_when_ready and hits:
+            self.open_result(self.display_order()[0])
+        self._open_first_when_ready = False
 
     def _show_status(self) -> None:
         if not self.hits:
@@ -161,6 +171,7 @@ class SearchPanel(QWidget):
             if group is None:
                 group = QStandardItem(self.part_label(hit.part))
                 group.setSelectable(False)
+                group.setEnabled(False)  # arrow keys move from result to result, past the headings
                 font = group.font()
                 font.setBold(True)
                 group.setFont(font)
@@ -189,6 +200,11 @@ class SearchPanel(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         i = index.data(Qt.ItemDataRole.UserRole)
         if isinstance(i, int):
+            self.open_result(i)
+
+    def _on_current_result(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        i = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(i, int) and i != self.current:
             self.open_result(i)
 
     def display_order(self) -> list[int]:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
@@ -73,6 +74,10 @@
     <message>
         <source>&amp;Key Figures</source>
         <translation>关键数据(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>许可证(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;About cqdesk</source>
@@ -187,6 +192,25 @@
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Licence files</source>
+        <translation>许可证文件</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>许可证全文</translation>
+    </message>
+    <message>
+        <source>The licence files are missing from this installation.</source>
+        <translation>此安装中缺少许可证文件。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sections of the report</source>
@@ -229,8 +253,8 @@
         <translation>原文 SHA-256：</translation>
     </message>
     <message>
-        <source>cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3) and the Noto Sans SC font (SIL Open Font Licence 1.1).</source>
-        <translation>cqdesk 是 MIT 许可的自由软件，使用 Qt for Python（LGPLv3）和思源黑体 Noto Sans SC（SIL 开放字体许可 1.1）。</translation>
+        <source>cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3), Python, SQLite and the Noto Sans SC font (SIL Open Font Licence 1.1); Help › Licences lists every component with its licence text.</source>
+        <translation>cqdesk 是以 MIT 许可证发布的自由软件，使用了 Qt for Python（LGPLv3）、Python、SQLite 和思源黑体 Noto Sans SC（SIL 开放字体许可证 1.1）；“帮助 › 许可证”列出全部组件及其许可证全文。</translation>
     </message>
     <message>
         <source>About cqdesk</source>
@@ -328,7 +352,9 @@
     </message>
     <message numerus="yes">
         <source>%n section(s), %1 hit(s)</source>
-        <translation><numerusform>%n 个章节，%1 处</numerusform></translation>
+        <translation>
+            <numerusform>%n 个章节，%1 处</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""Help for the reader: the licences dialog (and, later, the user guide)."""
