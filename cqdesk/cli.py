@@ -24,6 +24,10 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 1."""
 
 
+class UsageError(CliError):
+    """The command line asks for something that makes no sense: exit status 2, like argparse's own errors."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, no usage dump
         self.exit(EXIT_USAGE, f"cqdesk: {message} (see 'cqdesk --help')\n")
@@ -53,40 +57,69 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    s = sub.add_parser("sections", help="list the sections in document order")
-    s.add_argument("--json", action="store_true")
+    def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help,
+            description=help[0].upper() + help[1:] + ".",
+            epilog=f"example:\n  {example}\n",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
-    s = sub.add_parser("show", help="print a section's text (its subsections included)")
-    s.add_argument("id")
+    json_help = "print JSON (UTF-8, one object per section) instead of text"
 
-    s = sub.add_parser("search", help="search the report")
-    s.add_argument("query")
-    s.add_argument("--json", action="store_true")
-    s.add_argument("--limit", type=_positive_int, default=20)
+    s = command("sections", "list the sections in document order", "cqdesk sections --json")
+    s.add_argument("--json", action="store_true", help=json_help)
 
-    s = sub.add_parser("export-text", help="print the report's text back from the database")
-    s.add_argument("-o", "--output", type=Path)
+    s = command("show", "print a section's text (its subsections included)", "cqdesk show plan/areas/2/1")
+    s.add_argument("id", help="a section id such as review/tasks/1 or plan/areas/2/1 (see 'cqdesk sections')")
 
-    s = sub.add_parser("export-pdf", help="export sections (default: the whole report) to PDF")
-    s.add_argument("-o", "--output", type=Path, required=True)
-    s.add_argument("--section", dest="pdf_sections", metavar="ID", action="append", default=[])
-    s.add_argument("--paper", choices=["A4", "Letter"], default="A4")
-    s.add_argument("--landscape", action="store_true")
-    s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of page numbers and cover")
+    s = command("search", "search the report", "cqdesk search '乡村 振兴' --limit 5")
+    s.add_argument("query", help="words to find; every space-separated word must occur (traditional characters too)")
+    s.add_argument("--json", action="store_true", help=json_help)
+    s.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N sections (default 20)")
 
-    sub.add_parser("self-test", help="check that this installation works (database, search, PDF, Qt plugins)")
+    s = command("export-text", "print the report's text back from the database", "cqdesk export-text -o report.txt")
+    s.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
 
-    s = sub.add_parser("screenshot", help="render the main window offscreen to a PNG")
-    s.add_argument("-o", "--output", type=Path, required=True)
-    s.add_argument("--section", dest="shot_section", metavar="ID")
-    s.add_argument("--search", metavar="QUERY")
-    s.add_argument("--size", default="1200x800", metavar="WxH")
-    s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
-    s.add_argument("--dark", action="store_true")
+    s = command(
+        "export-pdf",
+        "export sections (default: the whole report) to PDF",
+        "cqdesk export-pdf -o 节选.pdf --section review/tasks/1 --section plan/areas/2",
+    )
+    s.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the PDF to write")
+    s.add_argument(
+        "--section",
+        dest="pdf_sections",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="a section to include (repeat for more; default: the whole report)",
+    )
+    s.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
+    s.add_argument("--landscape", action="store_true", help="landscape pages")
+    s.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        default="zh_CN",
+        help="language of the page numbers and the cover (default: the report's, zh_CN)",
+    )
 
-    s = sub.add_parser("build-db", help="build the database from the source text")
-    s.add_argument("--source", type=Path, default=None)
-    s.add_argument("-o", "--output", type=Path, default=None)
+    command("self-test", "check that this installation works (database, search, PDF, Qt plugins)", "cqdesk self-test")
+
+    s = command(
+        "screenshot", "render the main window offscreen to a PNG", "cqdesk screenshot -o shot.png --search 数字重庆"
+    )
+    s.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the PNG to write")
+    s.add_argument("--section", dest="shot_section", metavar="ID", help="the section to show")
+    s.add_argument("--search", metavar="QUERY", help="type QUERY into the search box first")
+    s.add_argument("--size", default="1200x800", metavar="WxH", help="window size in pixels (default 1200x800)")
+    s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="interface language (default zh_CN)")
+    s.add_argument("--dark", action="store_true", help="the dark theme")
+
+    s = command("build-db", "build the database from the source text", "cqdesk build-db -o /tmp/report.db")
+    s.add_argument("--source", type=Path, default=None, metavar="FILE", help="the report's text (default: bundled)")
+    s.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="where to write the database")
     return p
 
 
@@ -123,8 +156,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .report.search import search
+    from .report.search import query_terms, search
 
+    if not query_terms(args.query):
+        raise UsageError("search needs something to look for, e.g. cqdesk search 乡村振兴")
     report = _open(args)
     hits = search(
         report.conn,
@@ -249,8 +284,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except (ReportError, CliError) as exc:
         print(f"cqdesk: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_ERROR
     except BrokenPipeError:
+        # The reader closed the pipe (cqdesk show … | head): end quietly. Point stdout at devnull so the
+        # interpreter's final flush does not complain about the same closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as exc:
         print(f"cqdesk: {describe_os_error(exc)}", file=sys.stderr)

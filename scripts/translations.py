@@ -6,6 +6,7 @@ python scripts/translations.py build    # writes resources/translations/*.qm
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,12 +16,23 @@ FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 
 
+def tool(name: str) -> str:
+    """A PySide6 tool: beside this Python first (a venv that is not activated), then on PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: pip install PySide6-Essentials")
+    return found
+
+
 def update() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "cqdesk" / "ui").rglob("*.py"))
     for lang in LANGUAGES:
         ts = FOLDER / f"cqdesk_{lang}.ts"
         subprocess.run(
-            ["pyside6-lupdate", *sources, "-ts", str(ts.relative_to(ROOT)), "-no-obsolete", "-locations", "none"],
+            [tool("pyside6-lupdate"), *sources, "-ts", str(ts.relative_to(ROOT)), "-no-obsolete", "-locations", "none"],
             cwd=ROOT,
             check=True,
         )
@@ -30,7 +42,9 @@ def build(out_dir: Path = FOLDER) -> list[Path]:
     built = []
     for lang in LANGUAGES:
         qm = out_dir / f"cqdesk_{lang}.qm"
-        subprocess.run(["pyside6-lrelease", "-silent", str(FOLDER / f"cqdesk_{lang}.ts"), "-qm", str(qm)], check=True)
+        subprocess.run(
+            [tool("pyside6-lrelease"), "-silent", str(FOLDER / f"cqdesk_{lang}.ts"), "-qm", str(qm)], check=True
+        )
         built.append(qm)
     return built
 

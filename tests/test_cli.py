@@ -104,3 +104,43 @@ def test_platform_option_sets_qt_platform_in_the_process(monkeypatch, capsys):
     assert main(["-platform", "minimal", "show", "review/tasks/8"]) == 0
     assert os.environ["QT_QPA_PLATFORM"] == "minimal"
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\u3000"])
+def test_an_empty_search_is_a_usage_error(query):
+    out = run("search", query)
+    assert out.returncode == 2
+    assert out.stderr == "cqdesk: search needs something to look for, e.g. cqdesk search 乡村振兴\n"
+
+
+def test_a_closed_pipe_ends_quietly():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cqdesk", "export-text"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.close()  # like `| head` that has read enough, before cqdesk even writes
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and err == b""
+
+
+def test_no_display_says_how_to_run_headless():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, "-m", "cqdesk"], capture_output=True, text=True, env=env, timeout=60)
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux has no display by default in CI")
+    assert out.returncode == 2
+    assert "no display found" in out.stderr and "-platform offscreen" in out.stderr and "Aborted" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    "command", ["sections", "show", "search", "export-text", "export-pdf", "screenshot", "build-db"]
+)
+def test_every_argument_has_a_help_line_and_an_example(command):
+    out = run(command, "--help")
+    assert out.returncode == 0 and "example:\n  cqdesk " + command in out.stdout
+    from cqdesk.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command").choices[command]
+    for action in sub._actions:
+        assert action.help, f"{command}: {action.dest} has no help line"

@@ -43,7 +43,25 @@ def startup_error(message: str) -> None:
     box.exec()
 
 
+def no_display_message() -> str | None:
+    """Why a window cannot open here (Linux with no X11 or Wayland display and no platform chosen), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open.\n"
+        "Run cqdesk in a desktop session, or headless with 'cqdesk -platform offscreen' (nothing is shown),\n"
+        "or use a subcommand: cqdesk show ID, search QUERY, export-pdf -o FILE, screenshot -o FILE "
+        "(see 'cqdesk --help')."
+    )
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    problem = no_display_message()
+    if problem:  # Qt would abort with a bare "Aborted"
+        print(f"cqdesk: {problem}", file=sys.stderr)
+        return 2
     app = make_app()
     settings = Settings()
     translations = Translations()

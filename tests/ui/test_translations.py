@@ -36,7 +36,9 @@ def test_ts_holds_every_string_of_the_code(tmp_path):
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (REPO / "cqdesk" / "ui").rglob("*.py"))
     subprocess.run(
-        ["pyside6-lupdate", *sources, "-ts", str(fresh), "-locations", "none"], check=True, capture_output=True
+        [_script().tool("pyside6-lupdate"), *sources, "-ts", str(fresh), "-locations", "none"],
+        check=True,
+        capture_output=True,
     )
 
     def strings(path):
