@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")  # English is the source language: its .ts holds only the plural forms
 
 
 def tool(name: str) -> str:
@@ -32,7 +32,8 @@ def update() -> None:
     for lang in LANGUAGES:
         ts = FOLDER / f"cqdesk_{lang}.ts"
         subprocess.run(
-            [tool("pyside6-lupdate"), *sources, "-ts", str(ts.relative_to(ROOT)), "-no-obsolete", "-locations", "none"],
+            [tool("pyside6-lupdate"), *sources, "-ts", str(ts.relative_to(ROOT)), "-no-obsolete", "-locations", "none"]
+            + (["-pluralonly"] if lang == "en" else []),
             cwd=ROOT,
             check=True,
         )

@@ -37,14 +37,14 @@ class Translations:
         self.language = language
         if language not in self._loaded:
             self._loaded[language] = []
-            if language != "en":  # English is the source language
-                for name, folder in (
-                    (f"cqdesk_{language}", translations_dir()),
-                    (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                ):
-                    t = QTranslator(app)
-                    if t.load(name, str(folder)):
-                        self._loaded[language].append(t)
+            # English is the source language; its file holds only plural forms ("1 section", "3 sections").
+            sources = [(f"cqdesk_{language}", translations_dir())]
+            if language != "en":
+                sources.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+            for name, folder in sources:
+                t = QTranslator(app)
+                if t.load(name, str(folder)):
+                    self._loaded[language].append(t)
         self._installed = list(self._loaded[language])
         for t in self._installed:
             app.installTranslator(t)

@@ -49,8 +49,11 @@ class SelectionBar(QWidget):
             button.setAutoDefault(False)
             layout.addWidget(button)
 
-    def retranslate(self, checked: int) -> None:
-        self.count.setText(QCoreApplication.translate("Printing", "%n section(s) chosen", "", checked))
+    def retranslate(self, checked: int, whole: bool = False) -> None:
+        if whole:
+            self.count.setText(QCoreApplication.translate("Printing", "The whole report chosen"))
+        else:
+            self.count.setText(self.tr("%n section(s) chosen", "", checked))
         self.all.setText(QCoreApplication.translate("Printing", "All"))
         self.none.setText(QCoreApplication.translate("Printing", "None"))
         self.current.setText(QCoreApplication.translate("Printing", "Current"))
@@ -81,22 +84,24 @@ class PrintController(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.bar.retranslate(len(self.window.model.checked_sections()))
+        checked = self.window.model.checked_sections()
+        self.bar.retranslate(len(checked), checked == [self.window.report.document.root.id])
 
     # Choosing ------------------------------------------------------------------------------
 
     def set_selection_mode(self, on: bool) -> None:
-        model = self.window.model
-        model.beginResetModel()
-        model.checkable = on
-        if not on:
-            model.set_all_checked(False)
-        model.endResetModel()
-        self.window.restore_tree_expansion()
+        # The choice stays for the session: leaving the mode hides the boxes, entering it shows them again.
+        # No model reset, so the tree keeps its current row and the page stays where the reader is.
+        self.window.model.set_checkable(on)
         self.bar.setVisible(on)
 
     def check_current(self) -> None:
-        self.window.model.set_checked(self.window.detail.section_id, True)
+        sid = self.window.detail.section_id
+        self.window.model.set_checked(sid, True)
+        index = self.window.model.index_of(sid)
+        if index.isValid():  # show the box just ticked, even inside a collapsed branch
+            self.window.tree.expand(index.parent())
+            self.window.tree.scrollTo(index)
 
     def chosen(self) -> list[str]:
         """What Print and Export take: the checked sections, or the current one."""
@@ -169,10 +174,6 @@ class PrintController(QObject):
                 QCoreApplication.translate("Printing", "The PDF was not written.") + "\n\n" + str(exc),
             )
             return None
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("Printing", "Exported %n page(s) to %1", "", result.pages).replace(
-                "%1", str(result.path)
-            ),
-            6000,
-        )
+        pages = self.tr("Exported %n page(s) to %1", "", result.pages)
+        self.window.statusBar().showMessage(pages.replace("%1", str(result.path)), 6000)
         return result

@@ -154,7 +154,9 @@ class SearchPanel(QWidget):
             self.status.setText(self.tr("No matches for “%1”.").replace("%1", self.query.strip()[:60]))
         else:
             total = sum(h.hits for h in self.hits)
-            self.status.setText(self.tr("%n section(s), %1 hit(s)", "", len(self.hits)).replace("%1", str(total)))
+            sections = self.tr("%n section(s)", "", len(self.hits))
+            hits = self.tr("%n hit(s)", "", total)
+            self.status.setText(self.tr("%1, %2").replace("%1", sections).replace("%2", hits))
         self.status.show()
 
     def part_label(self, part: str) -> str:

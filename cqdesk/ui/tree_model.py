@@ -120,6 +120,11 @@ class SectionTreeModel(QAbstractItemModel):
             self._checked -= leaves
         self._emit_all_changed()
 
+    def set_checkable(self, on: bool) -> None:
+        """Show or hide the boxes; what is checked is kept."""
+        self.checkable = on
+        self._emit_all_changed()
+
     def set_all_checked(self, checked: bool) -> None:
         self._checked = set(self._leaves(self.doc.root.id)) if checked else set()
         self._emit_all_changed()

@@ -262,6 +262,15 @@
     </message>
 </context>
 <context>
+    <name>PrintController</name>
+    <message numerus="yes">
+        <source>Exported %n page(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 页到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>Page %1 of %2</source>
@@ -272,8 +281,8 @@
         <translation>本次打印：</translation>
     </message>
     <message>
-        <source>%n section(s) chosen</source>
-        <translation>已选 %n 个章节</translation>
+        <source>The whole report chosen</source>
+        <translation>已选整份报告</translation>
     </message>
     <message>
         <source>All</source>
@@ -351,9 +360,28 @@
         <translation>没有找到“%1”。</translation>
     </message>
     <message numerus="yes">
-        <source>%n section(s), %1 hit(s)</source>
+        <source>%n section(s)</source>
         <translation>
-            <numerusform>%n 个章节，%1 处</numerusform>
+            <numerusform>%n 个章节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message numerus="yes">
+        <source>%n section(s) chosen</source>
+        <translation>
+            <numerusform>已选 %n 个章节</numerusform>
         </translation>
     </message>
 </context>

@@ -75,7 +75,7 @@ def test_keyboard_moves_through_the_tree(window, qtbot):
 def test_search_as_you_type(window, qtbot):
     search(qtbot, window, "乡村 振兴")
     assert [h.id for h in window.search.hits] == ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"]
-    assert window.search.status.text() == "3 section(s), 10 hit(s)"
+    assert window.search.status.text() == "3 sections, 10 hits"
     assert not window.tabs.isVisible() and window.search.view.isVisible()
     groups = [window.search.model.item(g).text() for g in range(window.search.model.rowCount())]
     assert groups == ["2024年工作回顾  (1)", "2025年政府工作  (2)"]

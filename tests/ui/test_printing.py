@@ -229,7 +229,7 @@ def test_selection_mode_checks_children_and_shows_partial(window):
     assert model.check_state("plan") == Qt.CheckState.PartiallyChecked
     model.setData(model.index_of("review/tasks/3"), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert window.printing.chosen() == ["review/tasks/3", "plan/areas/2"]
-    assert window.printing.bar.count.text() == "2 section(s) chosen"
+    assert window.printing.bar.count.text() == "2 sections chosen"
     window.printing.bar.all.click()
     assert window.printing.chosen() == ["report"]
     window.printing.bar.none.click()
@@ -237,8 +237,9 @@ def test_selection_mode_checks_children_and_shows_partial(window):
     assert window.printing.chosen() == ["plan/targets"]  # nothing checked: the current section
     window.printing.bar.current.click()
     assert model.check_state("plan/targets") == Qt.CheckState.Checked
-    window.actions.select_mode.trigger()  # leaving the mode clears the choice
-    assert not window.printing.bar.isVisible() and model.checked_sections() == []
+    window.actions.select_mode.trigger()  # leaving the mode hides the boxes and keeps the choice
+    assert not window.printing.bar.isVisible() and model.checked_sections() == ["plan/targets"]
+    assert window.printing.chosen() == ["plan/targets"] and window.detail.section_id == "plan/targets"
 
 
 def test_print_preview_paints_the_chosen_pages(window, print_preview):

@@ -1,0 +1,54 @@
+"""The reader's place: the page and history change only when the reader asks, driven by real clicks and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+
+def _click_tab(qtbot, window, index: int) -> None:
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def test_switching_the_sidebar_tabs_keeps_the_page_and_history(window, qtbot):
+    window.navigate("plan/areas/2/1")
+    back_enabled = window.actions.back.isEnabled()
+    _click_tab(qtbot, window, 1)
+    assert window.tabs.currentIndex() == 1
+    _click_tab(qtbot, window, 0)
+    assert window.tabs.currentIndex() == 0
+    window.tree.setFocus()
+    qtbot.wait(10)
+    assert window.detail.section_id == "plan/areas/2/1"
+    assert window.actions.back.isEnabled() == back_enabled
+
+
+def test_print_selection_keeps_the_place_and_the_choice(window, qtbot, print_preview):
+    window.navigate("review/tasks/6")
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.printing.bar.isVisible()
+    qtbot.mouseClick(window.printing.bar.all, Qt.MouseButton.LeftButton)
+    assert window.printing.bar.count.text() == "The whole report chosen"
+    qtbot.mouseClick(window.printing.bar.none, Qt.MouseButton.LeftButton)
+    assert window.printing.bar.count.text() == "0 sections chosen"
+
+    # "Current" on an item in a collapsed branch ticks it and shows it.
+    window.tree.collapse(window.model.index_of("plan/areas/3"))
+    window.navigate("plan/areas/3/2")
+    qtbot.mouseClick(window.printing.bar.current, Qt.MouseButton.LeftButton)
+    assert window.tree.isExpanded(window.model.index_of("plan/areas/3"))
+    assert window.printing.bar.count.text() == "1 section chosen"
+    qtbot.mouseClick(window.printing.bar.print_, Qt.MouseButton.LeftButton)
+    assert len(print_preview) == 1
+
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.printing.bar.isVisible()
+    window.tree.setFocus()
+    qtbot.wait(10)
+    assert window.detail.section_id == "plan/areas/3/2"
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.model.checked_sections() == ["plan/areas/3/2"]  # the choice is still there
+    assert window.model.data(window.model.index_of("plan/areas/3/2"), Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Checked
+    )
