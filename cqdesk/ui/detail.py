@@ -128,5 +128,6 @@ class DetailPane(QTextBrowser):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        # The page holds translated words ("Carried on in 2025") and colours from the palette: redraw on both.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._render()

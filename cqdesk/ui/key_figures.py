@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -150,6 +151,11 @@ class KeyFiguresDialog(QDialog):
         self.csv_button.setText(self.tr("Export CSV…"))
         self.table.setAccessibleName(self.tr("Key figures: 2024 results and 2025 targets"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def tsv(self) -> str:
         """The selected rows (all when none), in the order shown, tab-separated."""

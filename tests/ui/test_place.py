@@ -52,3 +52,19 @@ def test_print_selection_keeps_the_place_and_the_choice(window, qtbot, print_pre
     assert window.model.data(window.model.index_of("plan/areas/3/2"), Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Checked
     )
+
+
+def test_switching_language_redraws_the_page_and_the_key_figures_window(make_window, qtbot):
+    w = make_window("en")
+    w.navigate("review/tasks/1")
+    assert "Carried on in 2025" in w.detail.toPlainText()
+    w.actions.key_figures.trigger()
+    assert w.key_figures.windowTitle() == "Key Figures"
+    w.menuBar().setFocus()
+    w.actions.lang_zh.trigger()
+    qtbot.waitUntil(lambda: w.actions.menus["file"].title() == "文件(&F)")
+    assert "Carried on in 2025" not in w.detail.toPlainText()
+    assert w.key_figures.windowTitle() == "关键数据" and w.key_figures.copy_button.text() != "Copy"
+    w.actions.lang_en.trigger()
+    qtbot.waitUntil(lambda: "Carried on in 2025" in w.detail.toPlainText())
+    assert w.detail.section_id == "review/tasks/1"
