@@ -34,6 +34,7 @@ class SearchHit:
     hits: int = 0
     title_hit: bool = False
     position: int = 0
+    title_marks: list[tuple[int, int]] = field(default_factory=list)  # hit spans within the title
 
     def marked_snippet(self, before: str = "【", after: str = "】") -> str:
         out, last = [], 0
@@ -50,6 +51,7 @@ class SearchHit:
             "title": self.title,
             "snippet": self.snippet,
             "marks": [list(m) for m in self.marks],
+            "title_marks": [list(m) for m in self.title_marks],
             "hits": self.hits,
         }
 
@@ -102,12 +104,20 @@ def search(
         rows = _query(conn, terms, [], [], limit)
     hits = []
     for sid, part, position, norm, count, title_hit, heading, path, text in rows:
-        # The heading is shown beside the snippet already; the snippet shows the body where there is one.
+        # The heading is shown beside the snippet already, with its hits marked: the snippet shows the body,
+        # around a hit where the body has one (else the heading's hit would be the only one in view).
         first, sep, body = text.partition("\n")
         if sep and first == heading:
-            text, norm = body, norm.partition("\n")[2]  # folding is per character, so lines stay aligned
+            body_norm = norm.partition("\n")[2]  # folding is per character, so lines stay aligned
+            if find_spans(body, terms, body_norm):
+                text, norm = body, body_norm
         snippet, marks = make_snippet(text, terms, norm)
-        hits.append(SearchHit(sid, part, json.loads(path), heading, snippet, marks, count, bool(title_hit), position))
+        title_marks = find_spans(heading, terms)
+        hits.append(
+            SearchHit(
+                sid, part, json.loads(path), heading, snippet, marks, count, bool(title_hit), position, title_marks
+            )
+        )
     return hits
 
 

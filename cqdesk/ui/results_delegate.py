@@ -19,18 +19,21 @@ def result_html(hit: SearchHit, palette: QPalette, selected: bool) -> str:
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
     colours = page_palette(palette)  # the same marks as the page, light or dark
     mark = f'<span style="background-color:{colours.hit_bg}; color:{colours.hit_text}">'
-    parts, last = [], 0
-    for s, e in hit.marks:
-        parts.append(html.escape(hit.snippet[last:s]))
-        parts.append(f"{mark}{html.escape(hit.snippet[s:e])}</span>")
-        last = e
-    parts.append(html.escape(hit.snippet[last:]))
+
+    def marked(text: str, spans: list[tuple[int, int]]) -> str:
+        parts, last = [], 0
+        for s, e in spans:
+            parts += [html.escape(text[last:s]), mark, html.escape(text[s:e]), "</span>"]
+            last = e
+        parts.append(html.escape(text[last:]))
+        return "".join(parts)
+
     path = html.escape(" › ".join(hit.path[:-1])) if len(hit.path) > 1 else ""
     return (
-        f'<div style="color:{text}"><b>{html.escape(hit.title)}</b>'
+        f'<div style="color:{text}"><b>{marked(hit.title, hit.title_marks)}</b>'
         f'<span style="color:{muted}">  ({hit.hits})</span><br/>'
         + (f'<span style="color:{muted}; font-size:small">{path}</span><br/>' if path else "")
-        + f"<span>{''.join(parts)}</span></div>"
+        + f"<span>{marked(hit.snippet, hit.marks)}</span></div>"
     )
 
 

@@ -159,3 +159,17 @@ def test_variants_never_rewrite_the_report_s_own_characters(report):
     assert len(report.variants) > 300
     assert all(t not in present and s in present for t, s in report.variants.items())
     assert report.variants["鄉"] == "乡" and "干" not in report.variants  # a simplified character stays itself
+
+
+@pytest.mark.parametrize("query", ["乡村振兴", "数字重庆", "发展", "ＡＩ", "鄉村振興"])
+def test_every_result_shows_the_term_in_its_snippet_and_marks_it_in_its_title(report, query):
+    hits = search(report.conn, query, variants=report.variants)
+    terms = query_terms(query, variants=report.variants)
+    assert hits
+    for hit in hits:
+        assert hit.marks, f"{hit.id}: the snippet {hit.snippet!r} does not show {query!r}"
+        if hit.title_hit:
+            assert hit.title_marks
+        for s, e in hit.title_marks:
+            assert fold(hit.title[s:e]) in terms
+        assert bool(hit.title_marks) == hit.title_hit
