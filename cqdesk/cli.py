@@ -212,7 +212,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .ui.headless import gui_app
     from .ui.pdf_export import ExportError, export_pdf
-    from .ui.printing import print_texts
+    from .ui.print_layout import PRINT_TEXTS
 
     with gui_app(args.lang):
         try:
@@ -222,7 +222,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
                 args.output,
                 args.paper,
                 "landscape" if args.landscape else "portrait",
-                print_texts(),
+                PRINT_TEXTS[args.lang],
             )
         except ExportError as exc:
             raise CliError(str(exc)) from None

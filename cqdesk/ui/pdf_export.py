@@ -12,7 +12,7 @@ from PySide6.QtGui import QPdfWriter
 
 from .. import __version__
 from ..report.model import Document
-from .print_layout import PrintJob, PrintTexts, page_layout
+from .print_layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
 
 PDF_RESOLUTION = 300
 
@@ -55,7 +55,7 @@ def export_pdf(
 ) -> ExportResult:
     """Write the sections to ``path``; on any failure no partial file is left and an old file is kept."""
     path = check_target(path)
-    job = PrintJob(doc, sections, texts or PrintTexts())
+    job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE])
     temps: list[Path] = []
     try:
         fd, raw = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)

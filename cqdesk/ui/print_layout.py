@@ -43,10 +43,18 @@ TABLE_SLACK = 6.0  # reference units
 
 @dataclass(frozen=True)
 class PrintTexts:
-    """The words on paper that belong to the UI language."""
+    """The words on paper around the report's own text (page numbers, the cover's list)."""
 
     page_of: str = "Page %1 of %2"
     included: str = "Sections included:"
+
+
+# Paper speaks the report's language (Chinese) whatever the interface's; `export-pdf --lang en` asks for English.
+PRINT_TEXTS = {
+    "zh_CN": PrintTexts(page_of="第 %1 页 / 共 %2 页", included="本次打印："),
+    "en": PrintTexts(),
+}
+REPORT_LANGUAGE = "zh_CN"
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ class _Box:
 class PrintJob:
     doc: Document
     sections: list[str]
-    texts: PrintTexts = field(default_factory=PrintTexts)
+    texts: PrintTexts = field(default_factory=lambda: PRINT_TEXTS[REPORT_LANGUAGE])
     page_starts: list[float] = field(default_factory=list)
     outline: list[OutlineEntry] = field(default_factory=list)
 
@@ -98,6 +106,7 @@ class PrintJob:
         return (
             f'<p align="center" style="font-size:x-large; margin-bottom:4px"><b>{html.escape(d.title)}</b></p>'
             f'<p align="center" style="margin:2px">{html.escape(d.occasion_line)}</p>'
+            f'<p align="center" style="margin:2px">{html.escape(f"{d.speaker_role} {d.speaker}")}</p>'
             f'<p style="margin-top:10px; margin-bottom:14px; color:#333333">{html.escape(self.texts.included)} '
             f"{names}</p><hr/>"
         )

@@ -8,6 +8,7 @@ prints. With nothing checked, Print and Export take the current section.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,20 +16,30 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from .print_layout import PrintJob, PrintTexts, page_layout
+from .print_layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, page_layout
 
 if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at start-up
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from ..report.model import Document
     from .main_window import MainWindow
     from .pdf_export import ExportResult
 
 
-def print_texts() -> PrintTexts:
-    return PrintTexts(
-        page_of=QCoreApplication.translate("Printing", "Page %1 of %2"),
-        included=QCoreApplication.translate("Printing", "Sections included:"),
-    )
+def suggested_name(doc: Document, chosen: list[str]) -> str:
+    """A file name for the chosen sections: the report's title, and what was chosen, never cut mid-word.
+
+    The whole report: its title. One section: the title and the section's heading up to its first pause
+    (，；：) when that is short. Several sections: the title and 节选 (excerpt).
+    """
+    if chosen == [doc.root.id]:
+        name = doc.title
+    elif len(chosen) == 1:
+        heading = re.split(r"[，；：,;:]", doc.sections[chosen[0]].heading, maxsplit=1)[0]
+        name = f"{doc.title}-{heading}" if len(heading) <= 24 else f"{doc.title}-节选"
+    else:
+        name = f"{doc.title}-节选"
+    return re.sub(r'[\\/:*?"<>|\s]+', "", name)  # nothing a file system refuses
 
 
 class SelectionBar(QWidget):
@@ -127,7 +138,7 @@ class PrintController(QObject):
         self.window.settings.preferences.set("orientation", "landscape" if landscape else "portrait")
 
     def make_job(self) -> PrintJob:
-        return PrintJob(self.window.report.document, self.chosen(), print_texts())
+        return PrintJob(self.window.report.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE])
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -137,14 +148,38 @@ class PrintController(QObject):
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
         dialog.paintRequested.connect(job.paint)
+        self._set_preview_zoom(dialog)
         dialog.exec()
         self._remember(printer)
+        self._remember_preview_zoom(dialog)
+
+    def _set_preview_zoom(self, dialog: QPrintPreviewDialog) -> None:
+        """Open at the page width (readable), or at the zoom the reader chose last time."""
+        from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if preview is None:
+            return
+        zoom = self.window.settings.preferences.get("preview_zoom")
+        if zoom:
+            preview.setZoomMode(QPrintPreviewWidget.ZoomMode.CustomZoom)
+            preview.setZoomFactor(zoom / 100)
+        else:
+            preview.fitToWidth()
+
+    def _remember_preview_zoom(self, dialog: QPrintPreviewDialog) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if preview is None:
+            return
+        fits = preview.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+        zoom = 0 if fits else max(1, min(400, round(preview.zoomFactor() * 100)))
+        self.window.settings.preferences.set("preview_zoom", zoom)
 
     def export_dialog(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        doc = self.window.report.document
-        chosen = self.chosen()
-        name = doc.title if chosen == [doc.root.id] else f"{doc.title} - {doc.sections[chosen[0]].heading[:24]}"
+        name = suggested_name(self.window.report.document, self.chosen())
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             QCoreApplication.translate("Printing", "Export PDF"),
@@ -165,7 +200,7 @@ class PrintController(QObject):
                 path,
                 prefs.get("paper"),
                 prefs.get("orientation"),
-                print_texts(),
+                PRINT_TEXTS[REPORT_LANGUAGE],
             )
         except ExportError as exc:
             QMessageBox.warning(

@@ -76,6 +76,7 @@ PREFERENCES = {
         Option("zoom", 0, _int_in(-6, 12)),
         Option("paper", "A4", _one_of("A4", "Letter")),
         Option("orientation", "portrait", _one_of("portrait", "landscape")),
+        Option("preview_zoom", 0, _int_in(0, 400)),  # per cent; 0 fits the page width
     )
 }
 

@@ -273,14 +273,6 @@
 <context>
     <name>Printing</name>
     <message>
-        <source>Page %1 of %2</source>
-        <translation>第 %1 页 / 共 %2 页</translation>
-    </message>
-    <message>
-        <source>Sections included:</source>
-        <translation>本次打印：</translation>
-    </message>
-    <message>
         <source>The whole report chosen</source>
         <translation>已选整份报告</translation>
     </message>

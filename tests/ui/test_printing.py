@@ -260,3 +260,56 @@ def test_export_in_the_window(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     assert window.printing.export_to(tmp_path) is None
     assert "is a folder" in warnings[0]
+
+
+def test_paper_speaks_the_reports_language_with_an_english_interface(window, print_preview):
+    window.printing.set_selection_mode(True)
+    for sid in ("review/tasks/1", "plan/areas/2/1"):
+        window.model.set_checked(sid, True)
+    window.actions.print_.trigger()
+    (pdf,) = print_preview
+    pages = pdf_pages(pdf)
+    first = "\n".join(pages[0])
+    assert "第1页/共1页" in first.replace(" ", "") and "Page 1 of" not in first
+    assert "本次打印：" in first and "Sections included" not in first
+    assert "重庆市市长 胡衡华" in first  # the cover names the speaker as the report does
+
+
+def test_suggested_pdf_names_are_never_cut_mid_word(report):
+    from cqdesk.ui.printing import suggested_name
+
+    doc = report.document
+    assert suggested_name(doc, ["report"]) == "2025年重庆市政府工作报告"
+    assert suggested_name(doc, ["review/tasks/1", "plan/areas/2"]) == "2025年重庆市政府工作报告-节选"
+    assert suggested_name(doc, ["review/tasks/7"]) == "2025年重庆市政府工作报告-7、抓城乡促融合提品质"
+    for sid in doc.sections:
+        name = suggested_name(doc, [sid])
+        heading = name.partition("-")[2]
+        assert not heading or heading == "节选" or doc.sections[sid].heading.startswith(heading)
+        assert not any(c in name for c in '\\/:*?"<>|')
+
+
+def test_print_preview_opens_at_page_width_and_remembers_the_zoom(window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    seen = []
+
+    def exec_(dialog):
+        preview = dialog.findChild(QPrintPreviewWidget)
+        seen.append(preview.zoomMode())
+        preview.setZoomFactor(1.5)  # the reader zooms in
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_)
+    window.actions.print_.trigger()
+    assert seen == [QPrintPreviewWidget.ZoomMode.FitToWidth]
+    assert window.settings.preferences.get("preview_zoom") == 150
+
+    def exec_again(dialog):
+        preview = dialog.findChild(QPrintPreviewWidget)
+        seen.append((preview.zoomMode(), round(preview.zoomFactor(), 2)))
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_again)
+    window.actions.print_.trigger()
+    assert seen[1] == (QPrintPreviewWidget.ZoomMode.CustomZoom, 1.5)
