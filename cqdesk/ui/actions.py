@@ -27,6 +27,9 @@ class Actions:
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
+    theme_system: QAction
+    theme_light: QAction
+    theme_dark: QAction
     lang_system: QAction
     lang_zh: QAction
     lang_en: QAction
@@ -55,6 +58,9 @@ class Actions:
             self.zoom_in: QCoreApplication.translate("Actions", "Zoom &In"),
             self.zoom_out: QCoreApplication.translate("Actions", "Zoom &Out"),
             self.zoom_reset: QCoreApplication.translate("Actions", "&Actual Size"),
+            self.theme_system: QCoreApplication.translate("Actions", "Follow the &System"),
+            self.theme_light: QCoreApplication.translate("Actions", "&Light"),
+            self.theme_dark: QCoreApplication.translate("Actions", "&Dark"),
             self.lang_system: QCoreApplication.translate("Actions", "&System Language"),
             self.back: QCoreApplication.translate("Actions", "&Back"),
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
@@ -79,6 +85,7 @@ class Actions:
             "go": QCoreApplication.translate("Actions", "&Go"),
             "help": QCoreApplication.translate("Actions", "&Help"),
             "language": QCoreApplication.translate("Actions", "&Language"),
+            "theme": QCoreApplication.translate("Actions", "&Theme"),
         }
         for key, menu in self.menus.items():
             menu.setTitle(titles[key])
@@ -128,6 +135,9 @@ def build_actions(window: QMainWindow) -> Actions:
         zoom_in=act([K.ZoomIn, "Ctrl++", "Ctrl+="]),  # Ctrl+= : zoom in without Shift
         zoom_out=act([K.ZoomOut, "Ctrl+-"]),
         zoom_reset=act(["Ctrl+0"]),
+        theme_system=act(checkable=True),
+        theme_light=act(checkable=True),
+        theme_dark=act(checkable=True),
         lang_system=act(checkable=True),
         lang_zh=act(checkable=True),
         lang_en=act(checkable=True),
@@ -145,9 +155,12 @@ def build_actions(window: QMainWindow) -> Actions:
     group = QActionGroup(window)
     for key in ("lang_system", "lang_zh", "lang_en"):
         group.addAction(a[key])
+    themes = QActionGroup(window)
+    for key in ("theme_system", "theme_light", "theme_dark"):
+        themes.addAction(a[key])
 
     bar = window.menuBar()
-    menus = {key: QMenu(window) for key in ("file", "edit", "view", "go", "help", "language")}
+    menus = {key: QMenu(window) for key in ("file", "edit", "view", "go", "help", "language", "theme")}
     for key in ("file", "edit", "view", "go", "help"):
         bar.addMenu(menus[key])
     menus["file"].addActions([a["print_"], a["export_pdf"], a["select_mode"]])
@@ -158,6 +171,8 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["edit"].addActions([a["find"], a["find_next"], a["find_previous"], a["clear_search"]])
     menus["view"].addActions([a["zoom_in"], a["zoom_out"], a["zoom_reset"]])
     menus["view"].addSeparator()
+    menus["view"].addMenu(menus["theme"])
+    menus["theme"].addActions([a["theme_system"], a["theme_light"], a["theme_dark"]])
     menus["view"].addMenu(menus["language"])
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
     menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"]])

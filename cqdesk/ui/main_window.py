@@ -26,6 +26,7 @@ from .i18n import Translations, system_language
 from .keyword_panel import KeywordPanel
 from .search_panel import SearchPanel
 from .settings import Settings
+from .theme import Theme
 from .tree_model import SectionTreeModel
 
 
@@ -87,7 +88,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.hit_label)
 
         self.actions = build_actions(self)
+        self.theme = Theme(QApplication.instance(), self)
+        self.theme.apply(settings.preferences.get("theme"))
         self._connect_actions()
+        self._check_theme()
         self.retranslate()
         self._restore(section)
         QApplication.instance().installEventFilter(self)  # mouse back/forward buttons anywhere
@@ -118,6 +122,9 @@ class MainWindow(QMainWindow):
         a.key_figures.triggered.connect(self.show_key_figures)
         a.about_qt.triggered.connect(QApplication.aboutQt)
         a.licences.triggered.connect(self.show_licences)
+        a.theme_system.triggered.connect(lambda: self.set_theme("system"))
+        a.theme_light.triggered.connect(lambda: self.set_theme("light"))
+        a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
         a.lang_system.triggered.connect(lambda: self.set_language(""))
         a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
@@ -243,6 +250,15 @@ class MainWindow(QMainWindow):
     def copy_with_citation(self) -> None:
         self.detail.copy_with_citation()
         self.statusBar().showMessage(self.tr("Copied with its reference"), 3000)
+
+    def set_theme(self, choice: str) -> None:
+        self.settings.preferences.set("theme", choice)
+        self.theme.apply(choice)
+        self._check_theme()
+
+    def _check_theme(self) -> None:
+        a = self.actions
+        {"system": a.theme_system, "light": a.theme_light, "dark": a.theme_dark}[self.theme.choice].setChecked(True)
 
     def set_language(self, choice: str) -> None:
         self.settings.preferences.set("language", choice)

@@ -32,6 +32,7 @@ def make_window(qtbot, settings_dir):
         if w.isVisible():
             w.close()
         translations.apply("en")
+        w.theme.apply("light")  # a test that chose the dark theme leaves none behind
 
 
 @pytest.fixture

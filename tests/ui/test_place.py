@@ -68,3 +68,22 @@ def test_switching_language_redraws_the_page_and_the_key_figures_window(make_win
     w.actions.lang_en.trigger()
     qtbot.waitUntil(lambda: "Carried on in 2025" in w.detail.toPlainText())
     assert w.detail.section_id == "review/tasks/1"
+
+
+def test_view_theme_dark_and_light_from_the_menu_and_remembered(make_window, qtbot):
+    from cqdesk.ui.palette import is_dark
+
+    w = make_window("en")
+    assert w.actions.theme_system.isChecked()
+    titles = [a.text() for a in w.actions.menus["theme"].actions()]
+    assert titles == ["Follow the &System", "&Light", "&Dark"]
+    w.actions.theme_dark.trigger()
+    qtbot.waitUntil(lambda: is_dark(w.detail.palette()), timeout=3000)
+    assert w.settings.preferences.get("theme") == "dark"
+    assert "#e8e8ea" in w.detail.toHtml()  # the page redraws in the dark text colour
+    w.close()
+    again = make_window("en")
+    assert again.actions.theme_dark.isChecked() and is_dark(again.palette())
+    again.actions.theme_light.trigger()
+    qtbot.waitUntil(lambda: not is_dark(again.detail.palette()), timeout=3000)
+    assert again.settings.preferences.get("theme") == "light"
