@@ -144,3 +144,15 @@ def test_every_argument_has_a_help_line_and_an_example(command):
     sub = next(a for a in build_parser()._actions if a.dest == "command").choices[command]
     for action in sub._actions:
         assert action.help, f"{command}: {action.dest} has no help line"
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_screenshot_in_either_theme(tmp_path, dark):
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "shot.png"
+    out = run("screenshot", "-o", str(target), "--size", "600x400", *(["--dark"] if dark else []))
+    assert out.returncode == 0, out.stderr
+    image = QImage(str(target))
+    corner = image.pixelColor(image.width() - 20, image.height() // 2)  # the page's background
+    assert (corner.lightness() < 100) == dark

@@ -34,18 +34,17 @@ def take_screenshot(
     from .app import make_app
     from .i18n import Translations
     from .main_window import MainWindow
-    from .palette import dark_palette
     from .settings import Settings
 
     app = make_app()
     app.setStyle("Fusion")  # the same look wherever the picture is taken
-    if dark:
-        app.setPalette(dark_palette())
     report = Report(db)
     translations = Translations()
     translations.apply(lang)
     with tempfile.TemporaryDirectory() as settings_dir:  # never touch the user's settings
-        window = MainWindow(report, Settings(Path(settings_dir)), translations, section)
+        settings = Settings(Path(settings_dir))
+        settings.preferences.set("theme", "dark" if dark else "light")
+        window = MainWindow(report, settings, translations, section)
         window.resize(*size)
         window.show()
         if search:
