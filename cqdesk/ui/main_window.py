@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from .history import History
 from .i18n import Translations, system_language
 from .keyword_panel import KeywordPanel
 from .search_panel import SearchPanel
+from .section_tree import SectionTree
 from .settings import Settings
 from .theme import Theme
 from .tree_model import SectionTreeModel
@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
 
         self.model = SectionTreeModel(report.document, self)
         self.model.checkable = False
-        self.tree = QTreeView(self)
+        self.tree = SectionTree(self)
         self.tree.setObjectName("sectionTree")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -11,17 +12,27 @@ def _click_tab(qtbot, window, index: int) -> None:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
 
 
-def test_switching_the_sidebar_tabs_keeps_the_page_and_history(window, qtbot):
-    window.navigate("plan/areas/2/1")
+@pytest.mark.parametrize("start", ["report", "plan/areas/2/1"])
+def test_switching_the_sidebar_tabs_keeps_the_page_and_history(window, qtbot, start):
+    window.navigate(start)
     back_enabled = window.actions.back.isEnabled()
     _click_tab(qtbot, window, 1)
     assert window.tabs.currentIndex() == 1
     _click_tab(qtbot, window, 0)
     assert window.tabs.currentIndex() == 0
-    window.tree.setFocus()
+    QTest.keyClick(window.search.box, Qt.Key.Key_Tab)  # focus moves on into the sidebar
     qtbot.wait(10)
-    assert window.detail.section_id == "plan/areas/2/1"
+    assert window.detail.section_id == start
     assert window.actions.back.isEnabled() == back_enabled
+
+
+def test_the_whole_report_stays_open_at_start_when_the_tree_gets_focus(make_window, qtbot):
+    w = make_window("en", "report")
+    w.tree.setFocus()
+    qtbot.waitUntil(w.tree.hasFocus, timeout=2000)
+    assert w.detail.section_id == "report" and not w.actions.back.isEnabled()
+    QTest.keyClick(w.tree, Qt.Key.Key_Down)  # the keys still work: Down opens the first section
+    assert w.detail.section_id == "review"
 
 
 def test_print_selection_keeps_the_place_and_the_choice(window, qtbot, print_preview):
