@@ -6,6 +6,7 @@ A result and a target pair when their label and kind of change are the same (地
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Indicator
@@ -39,6 +40,15 @@ def pair_indicators(indicators: list[Indicator]) -> list[KeyFigure]:
         rows.append(KeyFigure(r.label, r.change, r, targets[match] if match is not None else None))
     rows += [KeyFigure(t.label, t.change, None, t) for j, t in enumerate(targets) if j not in used]
     return rows
+
+
+def clause(indicator: Indicator) -> str:
+    """The clause of the source line that states the figure (地区生产总值增长6%左右), to open and mark."""
+    figure = f"{indicator.value}{indicator.unit}" if indicator.value is not None else indicator.change
+    for part in re.split(r"[，、；。]", indicator.statement.lstrip("●■")):
+        if figure and figure in part:
+            return part
+    return indicator.statement
 
 
 def figure_text(indicator: Indicator | None) -> str:

@@ -11,6 +11,7 @@ import html
 import itertools
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from .model import Block, Document, Section
 from .normalize import find_spans
@@ -18,7 +19,7 @@ from .normalize import find_spans
 LINK_SCHEME = "cqdesk"
 
 # Figures with a unit: 3.2万亿元, 6%左右, 338天以上. Bare numbers (years, 33618, T3B) are not figures.
-_UNITS = "万亿元|亿元|万平方米|平方米|万元|万人次|人次|万人|万家|公里|个|座|处|条|所|家|户|天|%"
+_UNITS = "万亿元|亿元|万平方米|平方米|万元|万人次|人次|万人|万家|公里|个|座|处|条|所|家|户|天|%|万"
 FIGURE = re.compile(rf"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?:{_UNITS})(?:左右|以上)?")
 
 
@@ -68,8 +69,9 @@ class Rendered:
     hit_count: int
 
 
-def section_url(sid: str) -> str:
-    return f"{LINK_SCHEME}:{sid}"
+def section_url(sid: str, passage: str = "") -> str:
+    """cqdesk:plan/livelihood, or with #passage (percent-encoded): open the section at that passage, marked."""
+    return f"{LINK_SCHEME}:{sid}" + (f"#{quote(passage, safe='')}" if passage else "")
 
 
 class _Writer:
@@ -214,10 +216,11 @@ def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT, pr
 
 
 def _table(w: _Writer, header: list[str], rows: list[list[str]]) -> None:
-    """A plain table (cells are ready HTML)."""
+    """A plain table (cells are ready HTML), every row's cells on one baseline."""
     p = w.p
     head = "".join(f'<th align="left" style="background-color:{p.keypoint_bg}">{h}</th>' for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    # Cells align on the baseline: a bold Latin figure beside Chinese text would otherwise sit higher.
+    body = "".join("<tr>" + "".join(f'<td valign="baseline">{c}</td>' for c in row) + "</tr>" for row in rows)
     w.out.append(
         f'<table width="100%" border="1" cellspacing="0" cellpadding="5" '
         f'style="border-collapse:collapse; border-color:{p.muted}; margin-top:6px">'
@@ -225,12 +228,15 @@ def _table(w: _Writer, header: list[str], rows: list[list[str]]) -> None:
     )
 
 
-def _linked(w: _Writer, text: str, sid: str) -> str:
-    return f'<a href="{section_url(sid)}" style="color:{w.p.link}">{text}</a>' if w.links and text else text
+def _linked(w: _Writer, text: str, sid: str, passage: str = "") -> str:
+    """A quiet link: a figure stays a figure (its own colour, no underline); the pointer shows it is a link."""
+    if not (w.links and text):
+        return text
+    return f'<a href="{section_url(sid, passage)}" style="color:{w.p.text}; text-decoration:none">{text}</a>'
 
 
 def _render_view(w: _Writer, doc: Document, section: Section, level: int) -> None:
-    from .key_figures import figure_text, pair_indicators
+    from .key_figures import clause, figure_text, pair_indicators
     from .views import KEY_FIGURES_ID, livelihood_projects
 
     w.heading(doc, section, level)
@@ -238,13 +244,21 @@ def _render_view(w: _Writer, doc: Document, section: Section, level: int) -> Non
         rows = []
         for f in pair_indicators(doc.indicators):
             label = f.label + (f.change if f.change not in ("", "保持正增长") else "")
-            result = _linked(w, w.inline(figure_text(f.result)), f.result.section_id) if f.result else ""
-            target = _linked(w, w.inline(figure_text(f.target)), f.target.section_id) if f.target else ""
+            result = (
+                _linked(w, w.inline(figure_text(f.result)), f.result.section_id, clause(f.result)) if f.result else ""
+            )
+            target = (
+                _linked(w, w.inline(figure_text(f.target)), f.target.section_id, clause(f.target)) if f.target else ""
+            )
             rows.append([html.escape(label), result, target])
         _table(w, ["指标", "2024年", "2025年"], rows)
     else:
         rows = [
-            [str(pr.number), _linked(w, w.inline(pr.text), "plan/livelihood"), html.escape("、".join(pr.amounts))]
+            [
+                str(pr.number),
+                _linked(w, w.inline(pr.text), "plan/livelihood", pr.text),
+                html.escape("、".join(pr.amounts)),
+            ]
             for pr in livelihood_projects(doc)
         ]
         _table(w, ["序号", "项目", "数量"], rows)

@@ -11,6 +11,17 @@ from ..report.store import Report
 from .palette import page_palette
 
 BASE_POINT_SIZE = 12.0
+# One Chinese font for the whole page, Latin and digits included: a figure like 7.3% then has the same
+# line metrics as the Chinese beside it (a Latin fallback font sat 4 px higher in table rows). The system's
+# own CJK font first, the bundled subset (which has every character of the report) last.
+PAGE_FONTS = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "cqdesk Sans SC",
+]
 ZOOM_STEP = 1.1
 
 
@@ -18,6 +29,7 @@ class DetailPane(QTextBrowser):
     """Shows one section (its subsections included); marks search hits and steps through them."""
 
     sectionRequested = Signal(str)
+    passageRequested = Signal(str, str)  # section id, a passage of it to open at and mark
     hitChanged = Signal(int, int)
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
@@ -33,6 +45,9 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.setObjectName("detailPane")
         self.document().setDocumentMargin(18)
+        font = self.document().defaultFont()
+        font.setFamilies(PAGE_FONTS)
+        self.document().setDefaultFont(font)
 
     # Showing --------------------------------------------------------------------------------
 
@@ -84,7 +99,12 @@ class DetailPane(QTextBrowser):
         return None  # never load anything: no images, no remote resources
 
     def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() == LINK_SCHEME and url.path() in self.report.document.sections:
+        if url.scheme() != LINK_SCHEME or url.path() not in self.report.document.sections:
+            return
+        passage = url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
+        if passage:
+            self.passageRequested.emit(url.path(), passage)
+        else:
             self.sectionRequested.emit(url.path())
 
     # Hits -----------------------------------------------------------------------------------

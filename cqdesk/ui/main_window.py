@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.search.view.installEventFilter(self)
         self.detail = DetailPane(report, self)
         self.detail.sectionRequested.connect(self.navigate)
+        self.detail.passageRequested.connect(lambda sid, passage: self.navigate(sid, [fold(passage)]))
         self.detail.hitChanged.connect(self._show_hit_status)
 
         self.keywords = KeywordPanel(report, self)

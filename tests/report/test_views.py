@@ -27,8 +27,11 @@ def test_livelihood_amounts_are_the_source_figures(doc):
 
 def test_tables_render_with_links_back(doc):
     html = render_section(doc, KEY_FIGURES_ID).html
-    assert "社会消费品零售总额增长" in plain(html) and 'href="cqdesk:plan/targets"' in html
-    assert 'href="cqdesk:review/indicators"' in html
+    assert "社会消费品零售总额增长" in plain(html) and 'href="cqdesk:plan/targets#' in html
+    # Each figure links to the clause that states it: cqdesk:SECTION#PASSAGE (percent-encoded).
+    from urllib.parse import quote
+
+    assert f'href="cqdesk:review/indicators#{quote("社会消费品零售总额增长3.6%", safe="")}"' in html
     table = plain(render_section(doc, LIVELIHOOD_ID).html)
     assert "整体提升100所学校、50家医院周边环境" in table and "100所、50家" in table
     assert "href" not in render_sections(doc, [LIVELIHOOD_ID])  # paper has no links
