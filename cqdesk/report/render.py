@@ -17,6 +17,7 @@ from .model import Block, Document, Section
 from .normalize import find_spans
 
 LINK_SCHEME = "cqdesk"
+BODY_LINE_HEIGHT = "130%"  # body lines and ■ key points alike: about 1.9 em with a CJK font
 
 # Figures with a unit: 3.2万亿元, 6%左右, 338天以上. Bare numbers (years, 33618, T3B) are not figures.
 _UNITS = "万亿元|亿元|万平方米|平方米|万元|万人次|人次|万人|万家|公里|个|座|处|条|所|家|户|天|%|万"
@@ -112,8 +113,10 @@ class _Writer:
         # Size keywords, not percentages: Qt's rich text scales keywords with the default font (and zoom).
         size = {1: "xx-large", 2: "x-large", 3: "large", 4: "large"}.get(level, "medium")
         margin = 18 if level <= 2 else 12
+        # The report's title is centred like the occasion and speaker lines under it (a cover's layout).
+        align = ' align="center"' if section.parent is None else ""
         self.out.append(
-            f'<h{min(level, 6)} style="color:{self.p.heading}; font-size:{size}; margin-top:{margin}px; '
+            f'<h{min(level, 6)}{align} style="color:{self.p.heading}; font-size:{size}; margin-top:{margin}px; '
             f'margin-bottom:6px"><a name="section-{html.escape(section.id)}"></a>{text}</h{min(level, 6)}>'
         )
 
@@ -121,16 +124,18 @@ class _Writer:
         text = self.inline(block.text)
         p = self.p
         if block.kind == "keypoint":
+            # The same line height as body text: one rhythm down the page.
             self.out.append(
                 f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:4px; margin-bottom:8px">'
-                f'<tr><td style="background-color:{p.keypoint_bg}">{text}</td></tr></table>'
+                f'<tr><td style="background-color:{p.keypoint_bg}">'
+                f'<p style="margin:0px; line-height:{BODY_LINE_HEIGHT}">{text}</p></td></tr></table>'
             )
         elif block.kind in ("occasion", "speaker"):
             self.out.append(f'<p align="center" style="color:{p.muted}; margin:2px">{text}</p>')
         elif block.kind == "heading":  # a heading line that differs from the display title ("2024")
             self.out.append(f'<p style="color:{p.muted}; font-size:large; margin-bottom:0px">{text}</p>')
         else:
-            self.out.append(f'<p style="margin-top:4px; margin-bottom:6px; line-height:150%">{text}</p>')
+            self.out.append(f'<p style="margin-top:4px; margin-bottom:6px; line-height:{BODY_LINE_HEIGHT}">{text}</p>')
 
 
 @dataclass(frozen=True)

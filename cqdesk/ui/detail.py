@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetricsF, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..report.render import LINK_SCHEME, RelatedNote, render_section
@@ -11,6 +11,8 @@ from ..report.store import Report
 from .palette import page_palette
 
 BASE_POINT_SIZE = 12.0
+MEASURE_EM = 38  # the longest line, in Chinese characters: a wide window centres a column, as good readers do
+MIN_MARGIN = 18.0
 # One Chinese font for the whole page, Latin and digits included: a figure like 7.3% then has the same
 # line metrics as the Chinese beside it (a Latin fallback font sat 4 px higher in table rows). The system's
 # own CJK font first, the bundled subset (which has every character of the report) last.
@@ -44,7 +46,7 @@ class DetailPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.setObjectName("detailPane")
-        self.document().setDocumentMargin(18)
+        self.document().setDocumentMargin(MIN_MARGIN)
         font = self.document().defaultFont()
         font.setFamilies(PAGE_FONTS)
         self.document().setDefaultFont(font)
@@ -129,6 +131,23 @@ class DetailPane(QTextBrowser):
         font = self.document().defaultFont()
         font.setPointSizeF(BASE_POINT_SIZE * ZOOM_STEP**self.zoom)
         self.document().setDefaultFont(font)
+        self._apply_measure()
+
+    def _apply_measure(self) -> None:
+        """Side margins that keep lines to MEASURE_EM characters, the column centred in the pane."""
+        document = self.document()
+        column = MEASURE_EM * QFontMetricsF(document.defaultFont()).horizontalAdvance("中")
+        side = max(MIN_MARGIN, (self.viewport().width() - column) / 2)
+        frame = document.rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) > 0.5 or abs(fmt.rightMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_measure()
 
     def point_size(self) -> float:
         return self.document().defaultFont().pointSizeF()
