@@ -10,6 +10,7 @@ never split, and every page gets a running header and a page footer.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextDocument,
     QTextFrame,
+    QTextTable,
 )
 
 from ..report.model import Document
@@ -62,6 +64,17 @@ class OutlineEntry:
     title: str
     page: int  # 0-based
     depth: int  # 0 for a printed section, 1 for its children ...
+
+
+@dataclass(frozen=True)
+class _TableHead:
+    top: float  # the header row's span in the document
+    bottom: float
+    table_bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
 
 
 @dataclass
@@ -147,7 +160,14 @@ class PrintJob:
                 self._paragraphs.append(
                     (item, tl.position().y() + tl.lineAt(0).y(), tl.position().y() + last.y() + last.height())
                 )
-        self.page_starts = self._paginate(self._boxes(), body)
+        self._table_heads: list[_TableHead] = []
+        boxes = self._boxes()
+
+        def room(start: float) -> float:
+            head = self.head_repeated_at(start)
+            return body - (head.height if head else 0.0)
+
+        self.page_starts = self._paginate(boxes, body, room)
         self.outline = self._make_outline()
 
     def _boxes(self) -> list[_Box]:
@@ -160,7 +180,10 @@ class PrintJob:
                 # Cut a little above a table: its cell background starts slightly above its frame.
                 # ... and ends where its content ends: the frame's rectangle includes its bottom margin.
                 bottom = r.bottom() - frame_or_block.frameFormat().bottomMargin()
-                boxes.append(_Box(r.top() - TABLE_SLACK, bottom))
+                if isinstance(frame_or_block, QTextTable) and frame_or_block.rows() > 1:
+                    boxes += self._row_boxes(frame_or_block, r.top() - TABLE_SLACK, bottom)
+                else:  # a ■ key point: one box, never cut
+                    boxes.append(_Box(r.top() - TABLE_SLACK, bottom))
                 continue
             block = frame_or_block
             heading = block.blockFormat().headingLevel() > 0
@@ -171,23 +194,42 @@ class PrintJob:
                 boxes.append(_Box(top, top + line.height(), keep_with_next=heading))
         return boxes
 
+    def _row_boxes(self, table: QTextTable, top: float, bottom: float) -> list[_Box]:
+        """A table of several rows breaks between rows (a page is not left half empty for a long table);
+        the header row stays with the first row under it."""
+        layout = self.text.documentLayout()
+        inset = table.format().cellPadding() + table.format().border()
+        tops = [top]
+        for row in range(1, table.rows()):
+            cells = [table.cellAt(row, c).firstCursorPosition().block() for c in range(table.columns())]
+            tops.append(min(layout.blockBoundingRect(b).top() for b in cells) - inset - TABLE_SLACK / 2)
+        ends = [*tops[1:], bottom]
+        self._table_heads.append(_TableHead(tops[0], ends[0], bottom))
+        return [_Box(t, b, keep_with_next=(row == 0)) for row, (t, b) in enumerate(zip(tops, ends, strict=True))]
+
+    def head_repeated_at(self, y: float) -> _TableHead | None:
+        """The table whose header row a page starting at ``y`` repeats (the page starts below that row)."""
+        return next((h for h in self._table_heads if h.bottom <= y + 0.5 and y < h.table_bottom - 0.5), None)
+
     @staticmethod
-    def _paginate(boxes: list[_Box], body: float) -> list[float]:
+    def _paginate(boxes: list[_Box], body: float, room: Callable[[float], float] | None = None) -> list[float]:
+        """Page starts: a page holds what fits in ``room(start)`` (the body less a repeated table header)."""
+        space = room or (lambda _start: body)
         starts = [0.0]
         for i, box in enumerate(boxes):
-            if box.bottom - starts[-1] <= body:
+            if box.bottom - starts[-1] <= space(starts[-1]):
                 continue
             j = i
             while j > 0 and boxes[j - 1].keep_with_next and boxes[j - 1].top > starts[-1]:
                 j -= 1  # a heading goes to the next page with what follows it
             cut = boxes[j].top if boxes[j].top > starts[-1] else box.top
-            if box.bottom - cut > body and box.top > starts[-1]:
+            if box.bottom - cut > space(cut) and box.top > starts[-1]:
                 cut = box.top  # heading and block do not fit one page together: keep the block whole
             if cut <= starts[-1]:
-                cut = starts[-1] + body  # taller than a page: no choice but to cut it
+                cut = starts[-1] + space(starts[-1])  # taller than a page: no choice but to cut it
             starts.append(cut)
-            while box.bottom - starts[-1] > body:
-                starts.append(starts[-1] + body)
+            while box.bottom - starts[-1] > space(starts[-1]):
+                starts.append(starts[-1] + space(starts[-1]))
         return starts
 
     def page_of(self, y: float) -> int:
@@ -252,7 +294,16 @@ class PrintJob:
                 painter.save()
                 painter.scale(scale, scale)
                 self._paint_furniture(painter, page, count, width, header, body, device.logicalDpiY())
-                painter.translate(0, header - start)
+                head = self.head_repeated_at(start) if page else None
+                top = header
+                if head is not None:  # a table goes on: its header row again at the top of the page
+                    painter.save()
+                    painter.translate(0, header - head.top)
+                    painter.setClipRect(QRectF(0, head.top, width, head.height))
+                    self._draw_body(painter, head.top, head.bottom, width)
+                    painter.restore()
+                    top += head.height
+                painter.translate(0, top - start)
                 painter.setClipRect(QRectF(0, start, width, end - start))
                 self._draw_body(painter, start, end, width)
                 painter.restore()

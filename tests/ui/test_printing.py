@@ -1,3 +1,4 @@
+import itertools
 import os
 import re
 import subprocess
@@ -313,3 +314,24 @@ def test_print_preview_opens_at_page_width_and_remembers_the_zoom(window, monkey
     monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_again)
     window.actions.print_.trigger()
     assert seen[1] == (QPrintPreviewWidget.ZoomMode.CustomZoom, 1.5)
+
+
+def test_pages_are_filled_and_a_long_table_breaks_between_rows_with_its_header_again(doc, tmp_path):
+    from PySide6.QtGui import QPdfWriter
+
+    from cqdesk.ui.print_layout import page_layout
+
+    job = PrintJob(doc, [doc.root.id], ZH)
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    writer.setPageLayout(page_layout("A4", "portrait"))
+    job.layout(writer)
+    _, _, body, _ = job._geometry(writer)
+    starts = [*job.page_starts, job.text.size().height()]
+    for page, (start, end) in enumerate(itertools.pairwise(starts[:-1])):
+        head = job.head_repeated_at(start)
+        room = body - (head.height if head else 0)
+        assert (end - start) / room > 0.75, f"page {page + 1} is {(end - start) / room:.0%} full"
+    pages = pdf_pages(export(doc, tmp_path, [doc.root.id])[0])
+    heads = [p for p in pages if any(line.split() == ["指标", "2024年", "2025年"] for line in p)]
+    assert len(heads) == 2, "a table that goes on to the next page repeats its header row there"
+    assert heads[1][1].split() == ["指标", "2024年", "2025年"]  # first under the running header
