@@ -3,10 +3,12 @@
 No word segmenter: the shared strings of two sections are their maximal common substrings
 (within runs of Chinese characters, letters and digits). A shared string counts when it is a
 quoted term of the report, is at least four characters long, or is a two- or three-character
-word found in at most two sections and not a generic verb of government prose (推进, 加快 ...).
+word found in at most three sections and not a generic verb of government prose (推进, 加快 ...).
 Rare and long strings weigh more: score = sum of len^1.5 / (sections containing it). This keeps
-the links few and readable: a link is kept at a score of 4 or more, at most three per section,
-and each is labelled with its shared strings. A character n-gram weighting was chosen over
+the links few and readable: a link is kept at a score of 3 or more, at most three per section,
+and each is labelled with its shared strings. A task that no item carries on is linked to the area
+(一、… 八、) whose heading shares two or more of its strings that no other area heading has
+(8、…美丽重庆 → 六、…美丽中国…生态屏障); a task with neither says so on its page. A character n-gram weighting was chosen over
 jieba or rjieba: no dictionary to ship, and the links it gives are explainable by their labels.
 """
 
@@ -21,7 +23,7 @@ from .model import Document, Section
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 _QUOTED = re.compile(r"“([^”]+)”")
 MAX_LEN = 16
-THRESHOLD = 4.0
+THRESHOLD = 3.0
 MAX_LINKS = 3
 GENERIC = frozenset(
     "推进 加快 提升 建设 发展 实施 深化 持续 推动 打造 促进 全面 工作 体系 能力 水平 强化 构建 协同 深入 优化 "
@@ -43,9 +45,13 @@ _GENERIC_PHRASES = re.compile("|".join(sorted((g for g in GENERIC if len(g) >= 3
 
 
 def _substrings(section: Section) -> set[str]:
+    return _text_substrings(section.own_text)
+
+
+def _text_substrings(text: str) -> set[str]:
     # Generic phrases are cut out first, so their pieces (质量发展 of 高质量发展) cannot count either.
     out = set()
-    for run in _RUN.findall(_GENERIC_PHRASES.sub(" ", section.own_text)):
+    for run in _RUN.findall(_GENERIC_PHRASES.sub(" ", text)):
         for i in range(len(run)):
             for j in range(i + 2, min(len(run), i + MAX_LEN) + 1):
                 out.add(run[i:j])
@@ -62,7 +68,7 @@ def related_links(doc: Document) -> list[Link]:
     def significant(x: str) -> bool:
         if x.isdigit() or x in GENERIC:
             return False
-        return x in quoted or len(x) >= 4 or df[x] <= 2
+        return x in quoted or len(x) >= 4 or df[x] <= 3
 
     links = []
     for t in tasks:
@@ -81,4 +87,23 @@ def related_links(doc: Document) -> list[Link]:
             keep.append(link)
             per[link.source] += 1
             per[link.target] += 1
+    linked = {k.source for k in keep}
+    keep += _area_links(doc, [t for t in tasks if t.id not in linked])
     return sorted(keep, key=lambda k: (doc.sections[k.source].position, doc.sections[k.target].position))
+
+
+def _area_links(doc: Document, tasks: list[Section]) -> list[Link]:
+    """Tasks no item carries on, linked to the area whose heading alone shares two of their strings."""
+    areas = [s for s in doc.sections.values() if s.kind == "area"]
+    heads = {a.id: _text_substrings(a.heading) for a in areas}
+    area_df = Counter(x for a in areas for x in heads[a.id])
+    links = []
+    for t in tasks:
+        own = _substrings(t)
+        for a in areas:
+            shared = {x for x in own & heads[a.id] if area_df[x] == 1 and x not in GENERIC and not x.isdigit()}
+            shared = {x for x in shared if not any(x != y and x in y for y in shared)}
+            if len(shared) >= 2:
+                score = sum(len(x) ** 1.5 for x in shared)
+                links.append(Link(t.id, a.id, round(score, 2), tuple(sorted(shared, key=lambda x: (-len(x), x)))))
+    return links

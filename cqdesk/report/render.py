@@ -145,6 +145,7 @@ class RelatedNote:
     title: str  # 相关内容
     shared: str  # 共同：
     links: list[tuple[str, tuple[str, ...]]]  # (section id, shared terms)
+    empty: str = ""  # said under the title when there are no links (why there are none)
 
 
 def reference(doc: Document, sid: str) -> str:
@@ -175,11 +176,13 @@ def render_section(
     if breadcrumb and section.parent is not None:
         w.out.append(_breadcrumb(doc, section, palette, links))
     _render_tree(w, doc, section, level=1)
-    if related and related.links:
+    if related and (related.links or related.empty):
         p = palette
         w.out.append(
             f'<p style="color:{p.muted}; margin-top:18px; margin-bottom:4px"><b>{html.escape(related.title)}</b></p>'
         )
+        if not related.links:
+            w.out.append(f'<p style="color:{p.muted}; margin:2px">{html.escape(related.empty)}</p>')
         for target, shared in related.links:
             name = html.escape(reference(doc, target))
             link = f'<a href="{section_url(target)}" style="color:{p.link}">{name}</a>' if links else name

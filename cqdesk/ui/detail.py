@@ -88,13 +88,20 @@ class DetailPane(QTextBrowser):
 
     def _related_note(self) -> RelatedNote | None:
         sid = self.section_id
-        if self.report.section(sid).kind not in ("task", "item"):
-            return None  # only tasks and items are linked; the rest never loads the links
+        kind = self.report.section(sid).kind
+        if kind not in ("task", "item", "area"):
+            return None  # only tasks, items and areas are linked; the rest never loads the links
         links = [(k.target, k.shared) for k in self.report.related if k.source == sid]
         links += [(k.source, k.shared) for k in self.report.related if k.target == sid]
-        if not links:
-            return None
         title = self.tr("Carried on in 2025") if sid.startswith("review/") else self.tr("Continues from 2024")
+        if not links:
+            if kind != "task":
+                return None
+            why = self.tr(
+                "No 2025 item or area shares enough of this task's own wording to be linked; "
+                "the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作."
+            )
+            return RelatedNote(title, self.tr("shared: "), [], why)
         return RelatedNote(title, self.tr("shared: "), links)
 
     def loadResource(self, type: int, name: QUrl) -> object:

@@ -322,5 +322,12 @@ def test_related_sections_under_an_item_and_a_task(window):
     assert "Carried on in 2025" in window.detail.toPlainText()
     window.detail.anchorClicked.emit(QUrl("cqdesk:plan/areas/2/1"))
     assert window.detail.section_id == "plan/areas/2/1"
-    window.navigate("review/tasks/8")
-    assert "Carried on in 2025" not in window.detail.toPlainText()
+    window.navigate("review/tasks/8")  # 美丽重庆 leads on to 六、美丽中国建设先行区 (by the area's heading)
+    assert "→ 六、聚力打造美丽中国建设先行区" in window.detail.toPlainText()
+    window.navigate("plan/areas/6")
+    assert (
+        "Continues from 2024" in window.detail.toPlainText() and "8、抓环保优生态促转型" in window.detail.toPlainText()
+    )
+    window.navigate("review/tasks/10")  # nothing shares its wording: the page says so
+    text = window.detail.toPlainText()
+    assert "Carried on in 2025" in text and "No 2025 item or area shares enough" in text
