@@ -8,8 +8,9 @@ Rare and long strings weigh more: score = sum of len^1.5 / (sections containing 
 the links few and readable: a link is kept at a score of 3 or more, at most three per section,
 and each is labelled with its shared strings. A task that no item carries on is linked to the area
 (一、… 八、) whose heading shares two or more of its strings that no other area heading has
-(8、…美丽重庆 → 六、…美丽中国…生态屏障); a task with neither says so on its page. A character n-gram weighting was chosen over
-jieba or rjieba: no dictionary to ship, and the links it gives are explainable by their labels.
+(8、…美丽重庆 → 六、…美丽中国…生态屏障); a task with neither says so on its page. A character n-gram
+weighting was chosen over jieba or rjieba: no dictionary to ship, and the links it gives are explainable
+by their labels.
 """
 
 from __future__ import annotations

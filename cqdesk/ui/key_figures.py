@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QStyledItemDelegate,
@@ -32,10 +33,33 @@ from PySide6.QtWidgets import (
 
 from ..report.atomic import write_atomic
 from ..report.key_figures import KeyFigure, figure_text
+from ..report.model import Indicator
 from ..report.store import Report
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 BAR_COLUMN = 3
+RESULT_COLOUR = "#9e9e9e"
+TARGET_COLOUR = "#b3261e"
+
+
+# Figures sort within their unit: every % together, then 万亿元, 万元, 万人 ... (3.2万亿元 is not less than 3.6%).
+UNIT_ORDER = ("%", "万亿元", "亿元", "万元", "万人", "万人次", "万家", "个", "天")
+
+
+def sort_key(indicator: Indicator | None) -> tuple[int, str, float]:
+    """(has a number, unit, value): numbers grouped by unit and ordered within it; the rest after them."""
+    if indicator is None or indicator.value is None:
+        return (1, "", 0.0)
+    rank = UNIT_ORDER.index(indicator.unit) if indicator.unit in UNIT_ORDER else len(UNIT_ORDER)
+    return (0, f"{rank:02d}{indicator.unit}", float(indicator.value))
+
+
+class _UnitSortProxy(QSortFilterProxyModel):
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
+        a, b = left.data(SortRole), right.data(SortRole)
+        if a[0] != b[0]:  # rows without a number stay last in either direction
+            return (a[0] < b[0]) == (self.sortOrder() == Qt.SortOrder.AscendingOrder)
+        return bool(a < b)
 
 
 class KeyFiguresModel(QAbstractTableModel):
@@ -72,14 +96,20 @@ class KeyFiguresModel(QAbstractTableModel):
         f = self.figures[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == BAR_COLUMN and f.comparable:
+            return (
+                self.tr("2024: %1 · 2025: %2 (one scale per row)")
+                .replace("%1", figure_text(f.result))
+                .replace("%2", figure_text(f.target))
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             side = f.result if index.column() == 1 else f.target if index.column() == 2 else None
             return side.statement if side else None
         if role == SortRole:
             side = f.result if index.column() == 1 else f.target if index.column() == 2 else None
             if index.column() in (1, 2):
-                return float(side.value) if side and side.value is not None else float("-inf")
-            return self.text(index.row(), index.column()) if index.column() == 0 else float(f.comparable)
+                return sort_key(side)
+            return (0, self.text(index.row(), index.column()), 0.0) if index.column() == 0 else (0, "", f.comparable)
         return None
 
     def as_rows(self) -> list[list[str]]:
@@ -102,9 +132,9 @@ class BarDelegate(QStyledItemDelegate):
         h = rect.height() / 2 - 1
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#9e9e9e"))
+        painter.setBrush(QColor(RESULT_COLOUR))
         painter.drawRect(QRectF(rect.left(), rect.top(), rect.width() * r / top, h))
-        painter.setBrush(QColor("#b3261e"))
+        painter.setBrush(QColor(TARGET_COLOUR))
         painter.drawRect(QRectF(rect.left(), rect.top() + h + 2, rect.width() * t / top, h))
         painter.restore()
 
@@ -116,7 +146,7 @@ class KeyFiguresDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("keyFigures")
         self.model = KeyFiguresModel(report.key_figures, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _UnitSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView(self)
@@ -135,9 +165,12 @@ class KeyFiguresDialog(QDialog):
         self.csv_button.clicked.connect(self.export_dialog)
         QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.csv_button)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("keyFiguresLegend")
+        self.legend.setWordWrap(True)
+        buttons.insertWidget(0, self.legend, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -150,7 +183,15 @@ class KeyFiguresDialog(QDialog):
         self.copy_button.setText(self.tr("Copy"))
         self.csv_button.setText(self.tr("Export CSV…"))
         self.table.setAccessibleName(self.tr("Key figures: 2024 results and 2025 targets"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        result, target = self.model.headers()[1:3]
+        note = self.tr(
+            "Bars share one scale per row, where both years are numbers in one unit. "
+            "Sorting groups figures by unit, then orders them by value."
+        )
+        self.legend.setText(
+            f'<span style="color:{RESULT_COLOUR}">■</span> {result} &nbsp; '
+            f'<span style="color:{TARGET_COLOUR}">■</span> {target} &nbsp; {note}'
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

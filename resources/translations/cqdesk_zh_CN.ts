@@ -177,6 +177,10 @@
         <translation>关键数据：2024年结果与2025年目标</translation>
     </message>
     <message>
+        <source>Bars share one scale per row, where both years are numbers in one unit. Sorting groups figures by unit, then orders them by value.</source>
+        <translation>两年都是同一单位的数字时，每行的两根条形按同一比例绘制。排序时先按单位分组，再按数值排列。</translation>
+    </message>
+    <message>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
@@ -198,6 +202,10 @@
     <message>
         <source>Comparison</source>
         <translation>对比</translation>
+    </message>
+    <message>
+        <source>2024: %1 · 2025: %2 (one scale per row)</source>
+        <translation>2024年：%1 · 2025年：%2（每行同一比例）</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextTable
 
 from cqdesk.report.normalize import fold
@@ -63,3 +63,25 @@ def test_200_wan_is_a_figure(window):
     window.navigate("plan/livelihood")
     before, _, _ = window.detail.toHtml().partition("200万")
     assert before.rstrip().endswith('font-weight:700; color:#b3261e;">')
+
+
+def test_key_figures_window_sorts_within_a_unit_and_explains_its_bars(window, qtbot):
+    window.actions.key_figures.trigger()
+    dialog = window.key_figures
+    legend = dialog.legend.text()
+    assert "2024 result" in legend and "2025 target" in legend and "by unit" in legend
+    header = dialog.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(1) + 10, 5)
+    )
+    shown = [dialog.proxy.index(r, 1).data() for r in range(dialog.proxy.rowCount())]
+    figures = [s for s in shown if s]
+    units = ["%" if s.endswith("%") else s.lstrip("预计 ")[-3:] for s in figures]
+    # Every unit's figures stand together, and the % ones in order of value.
+    assert units == sorted(units, key=units.index)
+    percents = [float(s.removeprefix("预计 ").rstrip("%")) for s in figures if s.endswith("%")]
+    assert percents == sorted(percents) and len(percents) >= 6
+    assert shown[-1] == "" and shown.index("") > len(figures) - 1  # rows without a 2024 figure come last
+    row = next(r for r in range(dialog.proxy.rowCount()) if dialog.proxy.index(r, 0).data() == "地区生产总值增长")
+    tip = dialog.proxy.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "2024: 预计 5.7% · 2025: 6%左右 (one scale per row)"
