@@ -37,6 +37,7 @@ class Actions:
     forward: QAction
     home: QAction
     key_figures: QAction
+    guide: QAction
     licences: QAction
     about: QAction
     about_qt: QAction
@@ -66,6 +67,7 @@ class Actions:
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
             self.home: QCoreApplication.translate("Actions", "&Whole Report"),
             self.key_figures: QCoreApplication.translate("Actions", "&Key Figures"),
+            self.guide: QCoreApplication.translate("Actions", "User &Guide"),
             self.licences: QCoreApplication.translate("Actions", "&Licences"),
             self.about: QCoreApplication.translate("Actions", "&About cqdesk"),
             self.about_qt: QCoreApplication.translate("Actions", "About &Qt"),
@@ -145,6 +147,7 @@ def build_actions(window: QMainWindow) -> Actions:
         forward=act([K.Forward, "Alt+Right"], SP.SP_ArrowForward),
         home=act(["Alt+Home"], SP.SP_DirHomeIcon),
         key_figures=act(["Ctrl+K"]),
+        guide=act([K.HelpContents, "F1"]),
         licences=act(),
         about=act(),
         about_qt=act(),
@@ -176,6 +179,8 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["view"].addMenu(menus["language"])
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
     menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
+    menus["help"].addAction(a["guide"])
+    menus["help"].addSeparator()
     menus["help"].addActions([a["licences"], a["about"], a["about_qt"]])
 
     toolbar = QToolBar(window)

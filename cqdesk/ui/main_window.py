@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         a.key_figures.triggered.connect(self.show_key_figures)
         a.about_qt.triggered.connect(QApplication.aboutQt)
         a.licences.triggered.connect(self.show_licences)
+        a.guide.triggered.connect(self.show_guide)
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
         a.theme_light.triggered.connect(lambda: self.set_theme("light"))
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
@@ -292,6 +293,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About cqdesk"), self.about_text())
+
+    def show_guide(self) -> None:
+        from .help.guide import GuideDialog
+
+        menus = [self.actions.menus[k] for k in ("file", "edit", "view", "go", "help")]
+        dialog = GuideDialog(self.translations.language, menus, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def show_licences(self) -> None:
         from .help.licences import LicencesDialog

@@ -88,6 +88,10 @@
         <translation>关键数据(&amp;K)</translation>
     </message>
     <message>
+        <source>User &amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;Licences</source>
         <translation>许可证(&amp;L)</translation>
     </message>
@@ -156,6 +160,25 @@
     <message>
         <source>shared: </source>
         <translation>共同：</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User Guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>此安装中缺少使用指南。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ WHEEL_ALLOWED = (
     "cqdesk/resources/icons/cqdesk-*.png",
     "cqdesk/resources/translations/*.qm",
     "cqdesk/resources/licenses/*",
+    "cqdesk/resources/guide/guide_*.html",
     "cqdesk-*.dist-info/*",
     "cqdesk-*.dist-info/licenses/*",
     "cqdesk-*.dist-info/licenses/resources/licenses/*",
@@ -46,6 +47,7 @@ WHEEL_REQUIRED = (
     "cqdesk/resources/icons/cqdesk-256.png",
     "cqdesk/resources/licenses/THIRD-PARTY-NOTICES.txt",
     "cqdesk/resources/licenses/LGPL-3.0.txt",
+    "cqdesk/resources/guide/guide_zh_CN.html",
 )
 
 

@@ -24,3 +24,31 @@ def test_help_licences_lists_the_licence_and_the_notices(window, qtbot):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert QApplication.activeModalWidget() is None
+
+
+def test_f1_opens_the_user_guide_in_the_interfaces_language_with_the_keys(make_window, qtbot):
+    from PySide6.QtTest import QTest
+
+    from cqdesk.ui.help.guide import GuideDialog
+
+    for language, heading, search_line, print_line, key_name in (
+        (
+            "en",
+            "Reading the report with cqdesk",
+            "Type in the search box",
+            "File › Choose Sections to Print",
+            "Find Next",
+        ),
+        ("zh_CN", "用 cqdesk 阅读报告", "在搜索框（Ctrl+F）中输入", "文件 › 选择要打印的章节", "查找下一个"),
+    ):
+        w = make_window(language)
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow, timeout=3000)
+        QTest.keyClick(w.focusWidget() or w, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda w=w: w.findChild(GuideDialog) is not None, timeout=3000)
+        dialog = w.findChild(GuideDialog)
+        text = dialog.text.toPlainText()
+        assert heading in text and search_line in text and print_line in text
+        assert key_name in text and "F3" in text and "Ctrl+F" in text
+        dialog.close()
+        w.close()

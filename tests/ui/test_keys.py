@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from tests.ui.conftest import search
 
@@ -19,6 +19,7 @@ SPECIAL_KEYS = {
     Qt.Key.Key_Forward,
     Qt.Key.Key_Print,
     Qt.Key.Key_Close,
+    Qt.Key.Key_Help,
 }
 
 
@@ -78,10 +79,11 @@ def test_every_menu_shortcut_fires_its_action(window, qtbot, print_preview, monk
             assert fired == [action.text()], f"{sequence.toString()} did not fire {action.text()!r} (fired: {fired})"
             if action.isCheckable() and action.isChecked():
                 _press(qtbot, window, sequence)  # leave the print-selection mode again
-            for dialog in (getattr(window, "key_figures", None),):
-                if dialog is not None and dialog.isVisible():
-                    dialog.close()
-                    _shown_and_active(qtbot, window)
+            open_dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]  # Key Figures, the guide
+            for dialog in open_dialogs:
+                dialog.close()
+            if open_dialogs:
+                _shown_and_active(qtbot, window)
     (quit_key,) = window.actions.quit.shortcuts()[:1]
     _press(qtbot, window, quit_key)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
