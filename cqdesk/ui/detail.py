@@ -152,6 +152,11 @@ class DetailPane(QTextBrowser):
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # QTextBrowser would walk every link of the page with Tab; Tab leaves the page instead
+        # (links are the contents tree's job, and the keyboard reaches them there).
+        return QWidget.focusNextPrevChild(self, next)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_measure()

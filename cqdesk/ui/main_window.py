@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.hit_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.hit_label)
 
+        self._set_focus_order()
         self.actions = build_actions(self)
         self.theme = Theme(QApplication.instance(), self)
         self.theme.apply(settings.preferences.get("theme"))
@@ -98,6 +101,27 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)  # mouse back/forward buttons anywhere
 
     # Wiring ---------------------------------------------------------------------------------
+
+    def _set_focus_order(self) -> None:
+        """Tab goes search → sidebar → page, as the eye does; Tab leaves the page rather than walk its links.
+        Hidden widgets (the other sidebar tab, the result list when no search runs) are passed over."""
+        self.detail.setTabChangesFocus(True)
+        chain = [
+            self.search.box,
+            self.search.view,
+            self.tabs.tabBar(),
+            self.tree,
+            self.keywords.filter,
+            self.keywords.list,
+            self.detail,
+            self.search.box,  # and round again
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        # Focus shows wherever it is: the page and the lists get a highlighted frame.
+        self.setStyleSheet(
+            "#detailPane:focus, #sectionTree:focus, #searchResults:focus { border: 2px solid palette(highlight); }"
+        )
 
     def _connect_actions(self) -> None:
         a = self.actions

@@ -147,3 +147,25 @@ def test_arrowing_through_the_results_shows_each(window, qtbot):
     assert window.detail.section_id == window.search.hits[order[0]].id
     QTest.keyClick(window.search.view, Qt.Key.Key_Down)
     assert window.detail.section_id == window.search.hits[order[1]].id
+
+
+def _tab_through(qtbot, window, count: int, backwards: bool = False) -> list[str]:
+    seen = []
+    for _ in range(count):
+        widget = window.focusWidget() or window
+        seen.append(widget.objectName() or type(widget).__name__)
+        QTest.keyClick(widget, Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab)
+        qtbot.wait(1)
+    return seen
+
+
+def test_tab_goes_search_sidebar_page_and_round(window, qtbot):
+    _shown_and_active(qtbot, window)
+    window.navigate("plan/areas/2/1")  # a page with links: Tab must not walk them
+    window.search.box.setFocus()
+    order = _tab_through(qtbot, window, 5)
+    assert order == ["searchBox", "qt_tabwidget_tabbar", "sectionTree", "detailPane", "searchBox"]
+    assert window.detail.section_id == "plan/areas/2/1"  # passing through the tree moved nothing
+    search(qtbot, window, "乡村振兴")  # with results shown, they come after the box
+    window.search.box.setFocus()
+    assert _tab_through(qtbot, window, 3) == ["searchBox", "searchResults", "detailPane"]
