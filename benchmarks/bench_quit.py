@@ -68,7 +68,8 @@ def main() -> None:
         results = [run(args) for _ in range(runs)]
         start = statistics.median(r[0] for r in results)
         gone = statistics.median(r[1] for r in results)
-        print(f"{label:<24} quit to exit {gone * 1000:6.0f} ms (start-up {start * 1000:.0f} ms, ratio {gone / start:.2f})")
+        ratio = gone / start
+        print(f"{label:<24} quit to exit {gone * 1000:6.0f} ms (start-up {start * 1000:.0f} ms, ratio {ratio:.2f})")
 
 
 if __name__ == "__main__":

@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self._set_focus_order()
         self.actions = build_actions(self)
         self.theme = Theme(QApplication.instance(), self)
+        # Widgets under a style sheet keep their old palette when the application's changes: polish again.
+        self.theme.changed.connect(lambda: self.setStyleSheet(self.styleSheet()))
         self.theme.apply(settings.preferences.get("theme"))
         self._connect_actions()
         self._check_theme()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +17,8 @@ def system_is_dark() -> bool:
 
 class Theme(QObject):
     """Applies a theme to the application and keeps following the system while the choice is "system"."""
+
+    changed = Signal()  # after every apply: widgets under a style sheet must be polished again
 
     def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +44,7 @@ class Theme(QObject):
             if self.app.style().name() != self._style:
                 self.app.setStyle(self._style)
             self.app.setPalette(QPalette())  # an empty palette: the platform's own colours again
+        self.changed.emit()
 
     def _on_system_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.choice == "system":

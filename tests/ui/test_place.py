@@ -97,4 +97,7 @@ def test_view_theme_dark_and_light_from_the_menu_and_remembered(make_window, qtb
     assert again.actions.theme_dark.isChecked() and is_dark(again.palette())
     again.actions.theme_light.trigger()
     qtbot.waitUntil(lambda: not is_dark(again.detail.palette()), timeout=3000)
+    # Every widget follows, the ones under the window's style sheet too (the search box, the lists).
+    for widget in (again.search.box, again.tree, again.keywords.filter, again.keywords.list, again.search.view):
+        assert not is_dark(widget.palette()), widget.objectName()
     assert again.settings.preferences.get("theme") == "light"

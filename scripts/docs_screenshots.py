@@ -1,0 +1,108 @@
+"""Make the screenshots in docs/ from the real window (offscreen, Fusion style, the bundled fonts).
+
+    python scripts/docs_screenshots.py        # needs pdftoppm (poppler-utils) for the printed page
+
+Every picture is the app as a reader sees it: the main window in Chinese, English and dark, search, the
+Keywords tab, the Key Figures window, the livelihood table, the user guide, and a printed page.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from cqdesk.report.paths import default_db_path
+    from cqdesk.report.store import Report
+    from cqdesk.ui.app import make_app
+    from cqdesk.ui.i18n import Translations
+    from cqdesk.ui.main_window import MainWindow
+    from cqdesk.ui.settings import Settings
+
+    app = make_app()
+    app.setStyle("Fusion")
+    translations = Translations()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def window(lang: str, section: str, theme: str = "light", size: tuple[int, int] = (1200, 780)) -> MainWindow:
+        translations.apply(lang)
+        settings = Settings(Path(tempfile.mkdtemp()))
+        settings.preferences.set("theme", theme)
+        w = MainWindow(Report(default_db_path()), settings, translations, section)
+        w.resize(*size)
+        w.show()
+        settle()
+        return w
+
+    def search(w: MainWindow, text: str) -> None:
+        w.search.box.setText(text)
+        w.search.run_now()
+        deadline = time.monotonic() + 10
+        while w.search.query != text and time.monotonic() < deadline:  # the answer comes from a worker thread
+            settle()
+            time.sleep(0.01)
+        w.search.open_result(w.search.display_order()[0])
+        settle()
+
+    def save(widget, name: str) -> None:
+        widget.grab().save(str(DOCS / name))
+        print(f"wrote docs/{name}")
+
+    w = window("zh_CN", "plan/areas/2/1")
+    save(w, "window-zh.png")
+    search(w, "数字重庆")
+    save(w, "search-zh.png")
+    w.close()
+
+    w = window("en", "report", theme="dark")
+    search(w, "乡村振兴")
+    save(w, "window-en-dark.png")
+    w.close()
+
+    w = window("zh_CN", "plan/areas/1/3")
+    w.tabs.setCurrentWidget(w.keywords)
+    w.keywords.filter.setText("行动")
+    settle()
+    save(w, "keywords-zh.png")
+    w.actions.key_figures.trigger()
+    settle()
+    w.key_figures.resize(820, 600)
+    settle()
+    save(w.key_figures, "key-figures-zh.png")
+    w.key_figures.close()
+    w.navigate("plan/livelihood/table")
+    settle()
+    save(w, "livelihood-zh.png")
+    w.show_guide()
+    settle()
+    guide = w.findChild(QDialog, "userGuide")
+    save(guide, "guide-zh.png")
+    guide.close()
+    w.close()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        subprocess.run([sys.executable, "-m", "cqdesk", "export-pdf", "-o", str(pdf)], check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(DOCS / "print-page-1")],
+            check=True,
+        )
+        print("wrote docs/print-page-1.png")
+
+
+if __name__ == "__main__":
+    main()
