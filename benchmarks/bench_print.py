@@ -20,9 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from cqdesk.report.paths import default_db_path
 from cqdesk.report.render import PRINT, render_sections
 from cqdesk.report.store import Report
-from cqdesk.ui.headless import gui_app
-from cqdesk.ui.pdf_export import export_pdf
-from cqdesk.ui.print_layout import page_layout, paper_font
+from cqdesk.ui.printing.layout import page_layout, paper_font
+from cqdesk.ui.printing.pdf import export_pdf
+from cqdesk.ui.tools.headless import gui_app
 
 
 def timed(fn) -> float:

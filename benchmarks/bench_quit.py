@@ -38,7 +38,7 @@ def act():
     QTimer.singleShot(500, quit_)
 def quit_():
     print("QUIT %.6f" % time.monotonic(), flush=True)
-    w.actions.quit.trigger()
+    w.commands.quit.trigger()
 QTimer.singleShot(300, act)
 app.exec()
 """

@@ -71,19 +71,19 @@ def operations(window, tmp: Path, rng: random.Random) -> dict:
         window.printing.export_to(tmp / f"soak-{exported[0] % 3}.pdf")
 
     def toggle_language() -> None:
-        (window.actions.lang_en if window.translations.language == "zh_CN" else window.actions.lang_zh).trigger()
+        (window.commands.lang_en if window.translations.language == "zh_CN" else window.commands.lang_zh).trigger()
 
     return {
         "select": lambda: window.tree.setCurrentIndex(window.model.index_of(rng.choice(ids))),
         "search": search,
         "open result": open_result,
-        "next hit": window.actions.find_next.trigger,
-        "previous hit": window.actions.find_previous.trigger,
-        "back": window.actions.back.trigger,
-        "forward": window.actions.forward.trigger,
+        "next hit": window.commands.find_next.trigger,
+        "previous hit": window.commands.find_previous.trigger,
+        "back": window.commands.back.trigger,
+        "forward": window.commands.forward.trigger,
         "zoom": lambda: window.set_zoom(rng.randint(-3, 6)),
         "language": toggle_language,
-        "clear search": window.actions.clear_search.trigger,
+        "clear search": window.commands.clear_search.trigger,
         "export": export,
     }
 

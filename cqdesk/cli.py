@@ -210,9 +210,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     if unknown:
         raise CliError(f"no section {unknown[0]!r} (see 'cqdesk sections')")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .ui.headless import gui_app
-    from .ui.pdf_export import ExportError, export_pdf
-    from .ui.print_layout import PRINT_TEXTS
+    from .ui.printing.layout import PRINT_TEXTS
+    from .ui.printing.pdf import ExportError, export_pdf
+    from .ui.tools.headless import gui_app
 
     with gui_app(args.lang):
         try:
@@ -232,13 +232,13 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_self_test(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .ui.selftest import run_self_test
+    from .ui.tools.selftest import run_self_test
 
     return 0 if run_self_test(args.db) else 1
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    from .ui.screenshot import parse_size, take_screenshot
+    from .ui.tools.screenshot import parse_size, take_screenshot
 
     try:
         size = parse_size(args.size)

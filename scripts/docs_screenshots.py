@@ -78,7 +78,7 @@ def main() -> None:
     w.keywords.filter.setText("行动")
     settle()
     save(w, "keywords-zh.png")
-    w.actions.key_figures.trigger()
+    w.commands.key_figures.trigger()
     settle()
     w.key_figures.resize(820, 600)
     settle()

@@ -78,7 +78,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from .main_window import MainWindow
 
     if os.environ.get("CQDESK_STARTUP_PROBE"):
-        from .startup_probe import StartupProbe
+        from .tools.startup_probe import StartupProbe
 
         StartupProbe(app)
     window = MainWindow(report, settings, translations, args.section)

@@ -21,15 +21,15 @@ from .. import __version__
 from ..report.normalize import fold
 from ..report.store import Report
 from .actions import build_actions
-from .detail import DetailPane
-from .history import History
+from .contents.keywords import KeywordPanel
+from .contents.model import SectionTreeModel
+from .contents.view import SectionTree
 from .i18n import Translations, system_language
-from .keyword_panel import KeywordPanel
-from .search_panel import SearchPanel
-from .section_tree import SectionTree
+from .reading.history import History
+from .reading.page import DetailPane
+from .search.panel import SearchPanel
 from .settings import Settings
 from .theme import Theme
-from .tree_model import SectionTreeModel
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.hit_label)
 
         self._set_focus_order()
-        self.actions = build_actions(self)
+        self.commands = build_actions(self)
         self.theme = Theme(QApplication.instance(), self)
         # Widgets under a style sheet keep their old palette when the application's changes: polish again.
         self.theme.changed.connect(lambda: self.setStyleSheet(self.styleSheet()))
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         )
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.commands
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.detail.copy)
         # Copy, Find Next and Find Previous are enabled only when there is something to copy or find.
@@ -157,12 +157,12 @@ class MainWindow(QMainWindow):
         a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
         # Printing lives in its own module; it adds itself when available.
-        from .printing import PrintController
+        from .printing.controller import PrintController
 
         self.printing = PrintController(self)
 
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.commands.retranslate()
         if hasattr(self, "printing"):
             self.printing.retranslate()
         self.tree.setAccessibleName(self.tr("Sections of the report"))
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.splitter.setAccessibleName(self.tr("Sections and text"))
         self._show_hit_status(self.detail.current_hit, self.detail.hit_count)
         chosen = self.settings.preferences.get("language")
-        {"": self.actions.lang_system, "zh_CN": self.actions.lang_zh, "en": self.actions.lang_en}[chosen].setChecked(
+        {"": self.commands.lang_system, "zh_CN": self.commands.lang_zh, "en": self.commands.lang_en}[chosen].setChecked(
             True
         )
 
@@ -222,8 +222,8 @@ class MainWindow(QMainWindow):
             self.navigate(sid, record=False)
 
     def _update_nav_actions(self) -> None:
-        self.actions.back.setEnabled(self.history.can_go_back())
-        self.actions.forward.setEnabled(self.history.can_go_forward())
+        self.commands.back.setEnabled(self.history.can_go_back())
+        self.commands.forward.setEnabled(self.history.can_go_forward())
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent) and self.isActiveWindow():
@@ -250,8 +250,8 @@ class MainWindow(QMainWindow):
             self.detail.clear_highlights()
 
     def _on_hits_changed(self, count: int) -> None:
-        self.actions.find_next.setEnabled(count > 0)
-        self.actions.find_previous.setEnabled(count > 0)
+        self.commands.find_next.setEnabled(count > 0)
+        self.commands.find_previous.setEnabled(count > 0)
         if count == 0 and self.detail.terms:
             self.detail.clear_highlights()  # no old marks or "Hit 1 of 1" under a query that found nothing
 
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self._check_theme()
 
     def _check_theme(self) -> None:
-        a = self.actions
+        a = self.commands
         {"system": a.theme_system, "light": a.theme_light, "dark": a.theme_dark}[self.theme.choice].setChecked(True)
 
     def set_language(self, choice: str) -> None:
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_key_figures(self) -> None:
-        from .key_figures import KeyFiguresDialog
+        from .tables.key_figures import KeyFiguresDialog
 
         if getattr(self, "key_figures", None) is None:
             self.key_figures = KeyFiguresDialog(self.report, self)
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
     def show_guide(self) -> None:
         from .help.guide import GuideDialog
 
-        menus = [self.actions.menus[k] for k in ("file", "edit", "view", "go", "help")]
+        menus = [self.commands.menus[k] for k in ("file", "edit", "view", "go", "help")]
         dialog = GuideDialog(self.translations.language, menus, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -9,7 +9,7 @@ from cqdesk.ui.help.licences import LicencesDialog
 
 
 def test_help_licences_lists_the_licence_and_the_notices(window, qtbot):
-    window.actions.licences.trigger()
+    window.commands.licences.trigger()
     dialog = window.findChild(LicencesDialog)
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible(), timeout=3000)
     names = [dialog.list.item(i).text() for i in range(dialog.list.count())]

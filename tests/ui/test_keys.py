@@ -43,15 +43,15 @@ def _shown_and_active(qtbot, window) -> None:
 def test_every_menu_shortcut_fires_its_action(window, qtbot, print_preview, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     _shown_and_active(qtbot, window)
-    menus = window.actions.menus
-    actions = [a for m in menus.values() for a in m.actions() if a.shortcuts() and a is not window.actions.quit]
+    menus = window.commands.menus
+    actions = [a for m in menus.values() for a in m.actions() if a.shortcuts() and a is not window.commands.quit]
     assert len(actions) >= 15
     fired: list[str] = []
 
     def spy(action):
         action.triggered.connect(lambda *_: fired.append(action.text()))
 
-    for action in [*actions, window.actions.quit]:
+    for action in [*actions, window.commands.quit]:
         spy(action)
 
     # State in which every action is enabled: a search with hits, history both ways, a selection to copy.
@@ -63,14 +63,14 @@ def test_every_menu_shortcut_fires_its_action(window, qtbot, print_preview, monk
     window.detail.selectAll()
     for action in actions:
         for sequence in filter(typeable, action.shortcuts()):
-            if action is window.actions.clear_search:
+            if action is window.commands.clear_search:
                 search(qtbot, window, "乡村振兴")
             window.detail.setFocus()  # keys pressed while reading
-            if action is window.actions.back:
+            if action is window.commands.back:
                 window.navigate("review/tasks/3")
-            if action is window.actions.forward:
+            if action is window.commands.forward:
                 window.go_back()
-            if action is window.actions.copy:
+            if action is window.commands.copy:
                 window.detail.setFocus()
                 window.detail.selectAll()
             assert action.isEnabled(), action.text()
@@ -84,14 +84,14 @@ def test_every_menu_shortcut_fires_its_action(window, qtbot, print_preview, monk
                 dialog.close()
             if open_dialogs:
                 _shown_and_active(qtbot, window)
-    (quit_key,) = window.actions.quit.shortcuts()[:1]
+    (quit_key,) = window.commands.quit.shortcuts()[:1]
     _press(qtbot, window, quit_key)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
 
 
 def test_shortcuts_are_unique(window):
     seen: dict[str, str] = {}
-    for action in window.findChildren(type(window.actions.quit)):
+    for action in window.findChildren(type(window.commands.quit)):
         for sequence in action.shortcuts():
             key = sequence.toString()
             assert key not in seen, f"{key} belongs to both {seen[key]!r} and {action.text()!r}"
@@ -112,7 +112,7 @@ def test_alt_right_goes_forward_even_with_the_tab_bar_focused(window, qtbot):
 
 
 def test_copy_and_find_next_are_disabled_with_nothing_to_copy_or_find(window, qtbot):
-    a = window.actions
+    a = window.commands
     assert not a.copy.isEnabled() and not a.find_next.isEnabled() and not a.find_previous.isEnabled()
     window.detail.selectAll()
     assert a.copy.isEnabled()

@@ -105,12 +105,12 @@ def test_opening_a_result_highlights_and_f3_cycles(window, qtbot):
     assert window.hit_label.text() == "Hit 1 of 3"
     html = window.detail.toHtml()
     assert len(re.findall(r'<a name="hit-\d+">', html)) == 3
-    window.actions.find_next.trigger()
-    window.actions.find_next.trigger()
+    window.commands.find_next.trigger()
+    window.commands.find_next.trigger()
     assert window.detail.current_hit == 3
-    window.actions.find_next.trigger()  # past the last hit: on to the next result
+    window.commands.find_next.trigger()  # past the last hit: on to the next result
     assert window.detail.section_id == "plan/areas/5/1" and window.detail.current_hit == 1
-    window.actions.find_previous.trigger()  # and back to the last hit of the previous one
+    window.commands.find_previous.trigger()  # and back to the last hit of the previous one
     assert window.detail.section_id == "review/tasks/7" and window.detail.current_hit == 3
 
 
@@ -118,7 +118,7 @@ def test_escape_clears_search_and_highlights(window, qtbot):
     search(qtbot, window, "T3B")
     window.search.open_result(0)
     assert window.detail.hit_count == 1
-    window.actions.clear_search.trigger()
+    window.commands.clear_search.trigger()
     assert window.search.box.text() == "" and window.detail.hit_count == 0 and window.tabs.isVisible()
     assert window.hit_label.text() == ""
 
@@ -134,15 +134,15 @@ def test_hostile_search_text(window, qtbot, text):
 def test_back_and_forward(window):
     for sid in ("plan/areas/1", "plan/areas/2", "review/tasks/3"):
         window.navigate(sid)
-    window.actions.back.trigger()
+    window.commands.back.trigger()
     assert window.detail.section_id == "plan/areas/2"
-    window.actions.back.trigger()
+    window.commands.back.trigger()
     assert window.detail.section_id == "plan/areas/1"
-    window.actions.forward.trigger()
+    window.commands.forward.trigger()
     assert window.detail.section_id == "plan/areas/2"
     assert window.tree.currentIndex() == window.model.index_of("plan/areas/2")
     window.navigate("plan/targets")
-    assert not window.actions.forward.isEnabled()
+    assert not window.commands.forward.isEnabled()
 
 
 def test_internal_links_navigate_and_others_do_nothing(window):
@@ -157,16 +157,16 @@ def test_internal_links_navigate_and_others_do_nothing(window):
 
 def test_zoom(window):
     base = window.detail.point_size()
-    window.actions.zoom_in.trigger()
-    window.actions.zoom_in.trigger()
+    window.commands.zoom_in.trigger()
+    window.commands.zoom_in.trigger()
     assert window.detail.point_size() > base and window.settings.preferences.get("zoom") == 2
-    window.actions.zoom_reset.trigger()
+    window.commands.zoom_reset.trigger()
     assert window.detail.point_size() == base
 
 
 def test_copy_with_citation(window):
     window.navigate("plan/areas/2/1")
-    window.actions.copy_cited.trigger()
+    window.commands.copy_cited.trigger()
     text = QGuiApplication.clipboard().text()
     assert text.startswith("1.加快构建现代化集疏运体系\n提速西部陆海新通道建设")
     assert text.endswith("\n《2025年重庆市政府工作报告》二、1. 加快构建现代化集疏运体系")
@@ -210,16 +210,16 @@ def test_every_control_has_an_accessible_name(window):
 
 
 def test_english_menus_have_no_chinese(window):
-    texts = [a.text() for m in window.actions.menus.values() for a in m.actions() if a.text()]
-    texts += [m.title() for m in window.actions.menus.values()]
+    texts = [a.text() for m in window.commands.menus.values() for a in m.actions() if a.text()]
+    texts += [m.title() for m in window.commands.menus.values()]
     offenders = [t for t in texts if re.search(r"[\u4e00-\u9fff]", t) and t != "中文 (简体)"]
     assert texts and offenders == []
 
 
 def test_chinese_menus_are_all_translated(make_window):
     w = make_window("zh_CN")
-    texts = [a.text() for m in w.actions.menus.values() for a in m.actions() if a.text()]
-    texts += [m.title() for m in w.actions.menus.values()]
+    texts = [a.text() for m in w.commands.menus.values() for a in m.actions() if a.text()]
+    texts += [m.title() for m in w.commands.menus.values()]
     untranslated = [t for t in texts if not re.search(r"[\u4e00-\u9fff]", t) and t != "English"]
     assert untranslated == []
 
@@ -227,13 +227,13 @@ def test_chinese_menus_are_all_translated(make_window):
 def test_language_switch_keeps_the_place(make_window, qtbot):
     w = make_window("en")
     w.navigate("plan/areas/4/2")
-    w.actions.lang_zh.trigger()
-    qtbot.waitUntil(lambda: w.actions.menus["file"].title() == "文件(&F)")
+    w.commands.lang_zh.trigger()
+    qtbot.waitUntil(lambda: w.commands.menus["file"].title() == "文件(&F)")
     assert w.search.box.placeholderText() == "搜索报告 (Ctrl+F)"
     assert w.detail.section_id == "plan/areas/4/2"
     assert w.settings.preferences.get("language") == "zh_CN"
-    w.actions.lang_en.trigger()
-    qtbot.waitUntil(lambda: w.actions.menus["file"].title() == "&File")
+    w.commands.lang_en.trigger()
+    qtbot.waitUntil(lambda: w.commands.menus["file"].title() == "&File")
 
 
 def test_missing_database_dialog(qtbot, monkeypatch, tmp_path):
@@ -294,7 +294,7 @@ def test_keyword_index_filters_and_opens_with_the_term_highlighted(window):
 def test_key_figures_window(window, tmp_path):
     from PySide6.QtCore import Qt
 
-    window.actions.key_figures.trigger()
+    window.commands.key_figures.trigger()
     dialog = window.key_figures
     assert dialog.isVisible() and dialog.proxy.rowCount() == 15
     lines = dialog.tsv().splitlines()

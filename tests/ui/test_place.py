@@ -15,7 +15,7 @@ def _click_tab(qtbot, window, index: int) -> None:
 @pytest.mark.parametrize("start", ["report", "plan/areas/2/1"])
 def test_switching_the_sidebar_tabs_keeps_the_page_and_history(window, qtbot, start):
     window.navigate(start)
-    back_enabled = window.actions.back.isEnabled()
+    back_enabled = window.commands.back.isEnabled()
     _click_tab(qtbot, window, 1)
     assert window.tabs.currentIndex() == 1
     _click_tab(qtbot, window, 0)
@@ -23,14 +23,14 @@ def test_switching_the_sidebar_tabs_keeps_the_page_and_history(window, qtbot, st
     QTest.keyClick(window.search.box, Qt.Key.Key_Tab)  # focus moves on into the sidebar
     qtbot.wait(10)
     assert window.detail.section_id == start
-    assert window.actions.back.isEnabled() == back_enabled
+    assert window.commands.back.isEnabled() == back_enabled
 
 
 def test_the_whole_report_stays_open_at_start_when_the_tree_gets_focus(make_window, qtbot):
     w = make_window("en", "report")
     w.tree.setFocus()
     qtbot.waitUntil(w.tree.hasFocus, timeout=2000)
-    assert w.detail.section_id == "report" and not w.actions.back.isEnabled()
+    assert w.detail.section_id == "report" and not w.commands.back.isEnabled()
     QTest.keyClick(w.tree, Qt.Key.Key_Down)  # the keys still work: Down opens the first section
     assert w.detail.section_id == "review"
 
@@ -69,14 +69,14 @@ def test_switching_language_redraws_the_page_and_the_key_figures_window(make_win
     w = make_window("en")
     w.navigate("review/tasks/1")
     assert "Carried on in 2025" in w.detail.toPlainText()
-    w.actions.key_figures.trigger()
+    w.commands.key_figures.trigger()
     assert w.key_figures.windowTitle() == "Key Figures"
     w.menuBar().setFocus()
-    w.actions.lang_zh.trigger()
-    qtbot.waitUntil(lambda: w.actions.menus["file"].title() == "文件(&F)")
+    w.commands.lang_zh.trigger()
+    qtbot.waitUntil(lambda: w.commands.menus["file"].title() == "文件(&F)")
     assert "Carried on in 2025" not in w.detail.toPlainText()
     assert w.key_figures.windowTitle() == "关键数据" and w.key_figures.copy_button.text() != "Copy"
-    w.actions.lang_en.trigger()
+    w.commands.lang_en.trigger()
     qtbot.waitUntil(lambda: "Carried on in 2025" in w.detail.toPlainText())
     assert w.detail.section_id == "review/tasks/1"
 
@@ -85,17 +85,17 @@ def test_view_theme_dark_and_light_from_the_menu_and_remembered(make_window, qtb
     from cqdesk.ui.palette import is_dark
 
     w = make_window("en")
-    assert w.actions.theme_system.isChecked()
-    titles = [a.text() for a in w.actions.menus["theme"].actions()]
+    assert w.commands.theme_system.isChecked()
+    titles = [a.text() for a in w.commands.menus["theme"].actions()]
     assert titles == ["Follow the &System", "&Light", "&Dark"]
-    w.actions.theme_dark.trigger()
+    w.commands.theme_dark.trigger()
     qtbot.waitUntil(lambda: is_dark(w.detail.palette()), timeout=3000)
     assert w.settings.preferences.get("theme") == "dark"
     assert "#e8e8ea" in w.detail.toHtml()  # the page redraws in the dark text colour
     w.close()
     again = make_window("en")
-    assert again.actions.theme_dark.isChecked() and is_dark(again.palette())
-    again.actions.theme_light.trigger()
+    assert again.commands.theme_dark.isChecked() and is_dark(again.palette())
+    again.commands.theme_light.trigger()
     qtbot.waitUntil(lambda: not is_dark(again.detail.palette()), timeout=3000)
     # Every widget follows, the ones under the window's style sheet too (the search box, the lists).
     for widget in (again.search.box, again.tree, again.keywords.filter, again.keywords.list, again.search.view):

@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from cqdesk.ui.pdf_export import ExportError, export_pdf
-from cqdesk.ui.print_layout import PrintJob, PrintTexts, _Box
+from cqdesk.ui.printing.layout import PrintJob, PrintTexts, _Box
+from cqdesk.ui.printing.pdf import ExportError, export_pdf
 from tests.conftest import REPO, source_lines
 
 TITLE = "2025年重庆市政府工作报告"
@@ -164,7 +164,7 @@ def test_pagination_keeps_headings_with_their_text():
 def test_real_pages_never_end_on_a_heading_or_split_a_key_point(app, doc):
     from PySide6.QtGui import QPdfWriter
 
-    from cqdesk.ui.print_layout import page_layout
+    from cqdesk.ui.printing.layout import page_layout
 
     for paper, orientation in (("A4", "portrait"), ("Letter", "portrait"), ("A4", "landscape")):
         job = PrintJob(doc, ["report"], ZH)
@@ -186,7 +186,7 @@ def test_real_pages_never_end_on_a_heading_or_split_a_key_point(app, doc):
 def test_failed_export_keeps_the_old_file(app, doc, tmp_path, monkeypatch):
     target = tmp_path / "good.pdf"
     target.write_bytes(b"%PDF old good file")
-    from cqdesk.ui import pdf_export
+    from cqdesk.ui.printing import pdf as pdf_export
 
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -220,7 +220,7 @@ def test_cli_export_errors():
 
 def test_selection_mode_checks_children_and_shows_partial(window):
     model = window.model
-    window.actions.select_mode.trigger()
+    window.commands.select_mode.trigger()
     assert window.printing.bar.isVisible()
     area = model.index_of("plan/areas/2")
     assert model.data(area, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
@@ -238,14 +238,14 @@ def test_selection_mode_checks_children_and_shows_partial(window):
     assert window.printing.chosen() == ["plan/targets"]  # nothing checked: the current section
     window.printing.bar.current.click()
     assert model.check_state("plan/targets") == Qt.CheckState.Checked
-    window.actions.select_mode.trigger()  # leaving the mode hides the boxes and keeps the choice
+    window.commands.select_mode.trigger()  # leaving the mode hides the boxes and keeps the choice
     assert not window.printing.bar.isVisible() and model.checked_sections() == ["plan/targets"]
     assert window.printing.chosen() == ["plan/targets"] and window.detail.section_id == "plan/targets"
 
 
 def test_print_preview_paints_the_chosen_pages(window, print_preview):
     window.navigate("plan/areas/5")
-    window.actions.print_.trigger()
+    window.commands.print_.trigger()
     (pdf,) = print_preview
     text = body_text(pdf_pages(pdf))
     assert "迭代实施乡村振兴“四千行动”" in text and "唱好新时代西部" not in text
@@ -267,7 +267,7 @@ def test_paper_speaks_the_reports_language_with_an_english_interface(window, pri
     window.printing.set_selection_mode(True)
     for sid in ("review/tasks/1", "plan/areas/2/1"):
         window.model.set_checked(sid, True)
-    window.actions.print_.trigger()
+    window.commands.print_.trigger()
     (pdf,) = print_preview
     pages = pdf_pages(pdf)
     first = "\n".join(pages[0])
@@ -277,7 +277,7 @@ def test_paper_speaks_the_reports_language_with_an_english_interface(window, pri
 
 
 def test_suggested_pdf_names_are_never_cut_mid_word(report):
-    from cqdesk.ui.printing import suggested_name
+    from cqdesk.ui.printing.controller import suggested_name
 
     doc = report.document
     assert suggested_name(doc, ["report"]) == "2025年重庆市政府工作报告"
@@ -302,7 +302,7 @@ def test_print_preview_opens_at_page_width_and_remembers_the_zoom(window, monkey
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_)
-    window.actions.print_.trigger()
+    window.commands.print_.trigger()
     assert seen == [QPrintPreviewWidget.ZoomMode.FitToWidth]
     assert window.settings.preferences.get("preview_zoom") == 150
 
@@ -312,14 +312,14 @@ def test_print_preview_opens_at_page_width_and_remembers_the_zoom(window, monkey
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_again)
-    window.actions.print_.trigger()
+    window.commands.print_.trigger()
     assert seen[1] == (QPrintPreviewWidget.ZoomMode.CustomZoom, 1.5)
 
 
 def test_pages_are_filled_and_a_long_table_breaks_between_rows_with_its_header_again(doc, tmp_path):
     from PySide6.QtGui import QPdfWriter
 
-    from cqdesk.ui.print_layout import page_layout
+    from cqdesk.ui.printing.layout import page_layout
 
     job = PrintJob(doc, [doc.root.id], ZH)
     writer = QPdfWriter(str(tmp_path / "layout.pdf"))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cqdesk.report.normalize import query_terms
 from cqdesk.report.search import SearchHit
-from cqdesk.ui.results_delegate import result_html
+from cqdesk.ui.search.results import result_html
 from cqdesk.ui.settings import PREFERENCES, STATE, Store
 from tests.conftest import DB, REPO, examples
 from tests.strategies import ANY_CHAR
@@ -144,17 +144,17 @@ def test_full_session_is_read_only_and_offline(make_window, qtbot, tmp_path, pri
     for query in ("乡村 振兴", "AI", "重庆"):
         type_and_wait(w, qtbot, query)
         w.search.open_result(0)
-        w.actions.find_next.trigger()
-    w.actions.clear_search.trigger()
+        w.commands.find_next.trigger()
+    w.commands.clear_search.trigger()
     w.navigate("plan/areas/3")
-    w.actions.zoom_in.trigger()
-    w.actions.lang_en.trigger()
-    w.actions.select_mode.trigger()
+    w.commands.zoom_in.trigger()
+    w.commands.lang_en.trigger()
+    w.commands.select_mode.trigger()
     w.printing.bar.all.click()
-    w.actions.print_.trigger()
+    w.commands.print_.trigger()
     assert w.printing.export_to(tmp_path / "session.pdf").pages >= 5
-    w.actions.copy_cited.trigger()
-    w.actions.back.trigger()
+    w.commands.copy_cited.trigger()
+    w.commands.back.trigger()
     w.close()
     assert print_preview and no_network == []
     assert "PySide6.QtNetwork" not in sys.modules
@@ -170,7 +170,7 @@ def test_export_to_a_full_disk_keeps_the_old_file(app_doc_for_export, tmp_path):
     ):
         pytest.skip("cannot mount a small tmpfs here")
     try:
-        from cqdesk.ui.pdf_export import ExportError, export_pdf
+        from cqdesk.ui.printing.pdf import ExportError, export_pdf
 
         good = mount / "report.pdf"
         good.write_bytes(b"%PDF an earlier good export")
@@ -198,8 +198,8 @@ def test_cancelled_export_and_print_write_nothing(window, tmp_path, monkeypatch)
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: 0)  # closed without printing
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail("no message for a cancel"))
     os.chdir(tmp_path)
-    window.actions.export_pdf.trigger()
-    window.actions.print_.trigger()
+    window.commands.export_pdf.trigger()
+    window.commands.print_.trigger()
     assert list(tmp_path.iterdir()) == []
 
 

@@ -66,7 +66,7 @@ def test_200_wan_is_a_figure(window):
 
 
 def test_key_figures_window_sorts_within_a_unit_and_explains_its_bars(window, qtbot):
-    window.actions.key_figures.trigger()
+    window.commands.key_figures.trigger()
     dialog = window.key_figures
     legend = dialog.legend.text()
     assert "2024 result" in legend and "2025 target" in legend and "by unit" in legend

@@ -29,12 +29,12 @@ def take_screenshot(
     dark: bool = False,
 ) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..report.atomic import write_atomic
-    from ..report.store import Report
-    from .app import make_app
-    from .i18n import Translations
-    from .main_window import MainWindow
-    from .settings import Settings
+    from ...report.atomic import write_atomic
+    from ...report.store import Report
+    from ..app import make_app
+    from ..i18n import Translations
+    from ..main_window import MainWindow
+    from ..settings import Settings
 
     app = make_app()
     app.setStyle("Fusion")  # the same look wherever the picture is taken

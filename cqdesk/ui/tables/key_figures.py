@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..report.atomic import write_atomic
-from ..report.key_figures import KeyFigure, figure_text
-from ..report.model import Indicator
-from ..report.store import Report
+from ...report.atomic import write_atomic
+from ...report.key_figures import KeyFigure, figure_text
+from ...report.model import Indicator
+from ...report.store import Report
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 BAR_COLUMN = 3

@@ -12,10 +12,10 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from ..report.paths import default_db_path, default_source_path
-from ..report.render import render_section
-from ..report.search import search
-from ..report.store import Report
+from ...report.paths import default_db_path, default_source_path
+from ...report.render import render_section
+from ...report.search import search
+from ...report.store import Report
 
 KNOWN_SEARCHES = {
     "库": ["plan/areas/5"],
@@ -26,7 +26,7 @@ KNOWN_SEARCHES = {
 
 
 def run_self_test(db: Path | None = None, out: Callable[[str], None] = print) -> bool:
-    from .headless import gui_app
+    from ..tools.headless import gui_app
 
     with gui_app("zh_CN") as app:
         return _run(app, db, out)
@@ -83,7 +83,7 @@ def _run(app: object, db: Path | None, out: Callable[[str], None]) -> bool:
     def pdf() -> str:
         from pypdf import PdfReader
 
-        from .pdf_export import export_pdf
+        from ..printing.pdf import export_pdf
 
         report = state["report"]
         with tempfile.TemporaryDirectory() as tmp:

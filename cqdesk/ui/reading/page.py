@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QFontMetricsF, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..report.render import LINK_SCHEME, RelatedNote, render_section
-from ..report.store import Report
-from .palette import page_palette
+from ...report.render import LINK_SCHEME, RelatedNote, render_section
+from ...report.store import Report
+from ..palette import page_palette
 
 BASE_POINT_SIZE = 12.0
 MEASURE_EM = 38  # the longest line, in Chinese characters: a wide window centres a column, as good readers do

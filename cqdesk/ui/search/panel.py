@@ -6,11 +6,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Si
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from ..report.normalize import query_terms
-from ..report.search import SearchHit
-from ..report.store import Report
-from .results_delegate import HitRole, ResultDelegate
-from .search_worker import SearchService
+from ...report.normalize import query_terms
+from ...report.search import SearchHit
+from ...report.store import Report
+from ..search.results import HitRole, ResultDelegate
+from ..search.worker import SearchService
 
 DEBOUNCE_MS = 150
 

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 
 from PySide6.QtGui import QGuiApplication
 
-from .fonts import register_fonts
-from .i18n import Translations
+from ..fonts import register_fonts
+from ..i18n import Translations
 
 
 @contextmanager

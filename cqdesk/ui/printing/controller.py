@@ -16,14 +16,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from .print_layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, page_layout
+from ..printing.layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, page_layout
 
 if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at start-up
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from ..report.model import Document
-    from .main_window import MainWindow
-    from .pdf_export import ExportResult
+    from ...report.model import Document
+    from ..main_window import MainWindow
+    from ..printing.pdf import ExportResult
 
 
 def suggested_name(doc: Document, chosen: list[str]) -> str:
@@ -83,7 +83,7 @@ class PrintController(QObject):
         self.bar = SelectionBar(window)
         self.bar.hide()
         window.search.parentWidget().layout().insertWidget(1, self.bar)
-        a = window.actions
+        a = window.commands
         a.print_.triggered.connect(self.print_preview)
         a.export_pdf.triggered.connect(self.export_dialog)
         a.select_mode.toggled.connect(self.set_selection_mode)
@@ -190,7 +190,7 @@ class PrintController(QObject):
             self.export_to(Path(path if path.lower().endswith(".pdf") else f"{path}.pdf"))
 
     def export_to(self, path: Path) -> ExportResult | None:
-        from .pdf_export import ExportError, export_pdf
+        from ..printing.pdf import ExportError, export_pdf
 
         prefs = self.window.settings.preferences
         try:

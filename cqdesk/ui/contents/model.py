@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..report.model import Document, Section
+from ...report.model import Document, Section
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ..report.normalize import fold
-from ..report.store import Report
+from ...report.normalize import fold
+from ...report.store import Report
 
 SectionRole = Qt.ItemDataRole.UserRole
 TermRole = Qt.ItemDataRole.UserRole + 1

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..report.search import DEFAULT_LIMIT, SearchHit, search
-from ..report.store import connect_readonly, load_variants, read_metadata
+from ...report.search import DEFAULT_LIMIT, SearchHit, search
+from ...report.store import connect_readonly, load_variants, read_metadata
 
 
 class _Worker(QObject):

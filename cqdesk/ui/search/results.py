@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..report.search import SearchHit
-from .palette import page_palette
+from ...report.search import SearchHit
+from ..palette import page_palette
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 

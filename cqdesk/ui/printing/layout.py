@@ -31,10 +31,10 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from ..report.model import Document
-from ..report.paths import resources_dir
-from ..report.render import PRINT, printable_selection, render_sections
-from .fonts import register_fonts
+from ...report.model import Document
+from ...report.paths import resources_dir
+from ...report.render import PRINT, printable_selection, render_sections
+from ..fonts import register_fonts
 
 REF_DPI = 96
 FONT_FAMILY = "cqdesk Sans SC"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QPdfWriter
 
-from .. import __version__
-from ..report.model import Document
-from .print_layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
+from ... import __version__
+from ...report.model import Document
+from ..printing.layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
 
 PDF_RESOLUTION = 300
 
