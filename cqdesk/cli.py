@@ -197,10 +197,10 @@ def cmd_build_db(args: argparse.Namespace) -> int:
     except ParseError as exc:
         raise CliError(f"{source}: {exc}") from None
     try:
-        build_database(doc, out)
+        sections = build_database(doc, out)
     except RuntimeError as exc:
         raise CliError(str(exc)) from None
-    print(f"wrote {out} ({len(doc.sections)} sections, {len(doc.blocks)} lines, {len(doc.indicators)} indicators)")
+    print(f"wrote {out} ({sections} sections, {len(doc.blocks)} lines, {len(doc.indicators)} indicators)")
     return 0
 
 

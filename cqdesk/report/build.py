@@ -7,15 +7,15 @@ same content (a test compares a rebuild with the committed file).
 
 from __future__ import annotations
 
+import copy
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
 
+from .atomic import replacing
 from .integrity import content_digest
 from .key_figures import pair_indicators
 from .keywords import extract_keywords
@@ -97,11 +97,11 @@ def variant_rows(doc: Document) -> list[dict]:
 
 def _create_search_tables(db: sqlite_utils.Database) -> None:
     # Ranking reads only this narrow table; display columns are joined for the returned rows alone.
-    db["search"].create(
+    db.table("search").create(
         {"rowid": int, "section_id": str, "part": str, "position": int, "nlen": int, "norm_heading": str, "norm": str},
         pk="rowid",
     )
-    db["search_display"].create({"rowid": int, "heading": str, "path": str, "text": str}, pk="rowid")
+    db.table("search_display").create({"rowid": int, "heading": str, "path": str, "text": str}, pk="rowid")
     # Terms of 3+ characters: trigram substring index.
     db.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5(norm, content='search', content_rowid='rowid', tokenize='trigram')"
@@ -117,8 +117,8 @@ def fill_search(db: sqlite_utils.Database, rows: Iterable[dict]) -> None:
     batch: list[dict] = []
 
     def flush() -> None:
-        db["search"].insert_all(({k: r[k] for k in _RANK_COLUMNS} for r in batch), batch_size=2000)
-        db["search_display"].insert_all(({k: r[k] for k in _DISPLAY_COLUMNS} for r in batch), batch_size=2000)
+        db.table("search").insert_all(({k: r[k] for k in _RANK_COLUMNS} for r in batch), batch_size=2000)
+        db.table("search_display").insert_all(({k: r[k] for k in _DISPLAY_COLUMNS} for r in batch), batch_size=2000)
         conn.executemany(
             "INSERT INTO search_chars(rowid, chars) VALUES (?, ?)", ((r["rowid"], " ".join(r["norm"])) for r in batch)
         )
@@ -132,34 +132,33 @@ def fill_search(db: sqlite_utils.Database, rows: Iterable[dict]) -> None:
     conn.execute("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
 
 
-def build_database(doc: Document, out: Path) -> None:
-    """Write the database to ``out`` atomically (a temporary file renamed into place)."""
+def build_database(doc: Document, out: Path) -> int:
+    """Write the database to ``out`` atomically (a temporary file renamed into place); ``doc`` is not changed.
+    Returns the number of sections written (the text's and the tables drawn from it)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".report-", suffix=".db", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    doc = copy.deepcopy(doc)
+    add_views(doc)  # the key-figure and livelihood tables, in the tree beside the text they summarise
+    with replacing(out) as tmp:
         # Pass a standard-library connection: sqlite-utils would otherwise prefer pysqlite3 if installed.
         conn = sqlite3.connect(tmp)
         try:
             db = sqlite_utils.Database(conn)
-            _write(db, doc)
+            _write_metadata(db, doc)
+            _write_text(db, doc)
+            _write_search(db, doc)
+            _write_derived(db, doc)
             conn.commit()  # FTS5 writes its index out at commit: digest only after it
-            db["metadata"].insert({"key": "content_sha256", "value": content_digest(conn)})
+            db.table("metadata").insert({"key": "content_sha256", "value": content_digest(conn)})
             conn.commit()
             conn.execute("VACUUM")
         finally:
             conn.close()
-        tmp.chmod(0o644)  # mkstemp makes it private; the database is meant to be read by anyone
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    return len(doc.sections)
 
 
-def _write(db: sqlite_utils.Database, doc: Document) -> None:
-    add_views(doc)  # the key-figure and livelihood tables, in the tree beside the text they summarise
-    db["metadata"].insert_all(
+def _write_metadata(db: sqlite_utils.Database, doc: Document) -> None:
+    db.table("metadata").insert_all(
         [
             {"key": "schema_version", "value": str(SCHEMA_VERSION)},
             {"key": "source_sha256", "value": doc.source_sha256},
@@ -168,7 +167,11 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         ],
         pk="key",
     )
-    db["document"].insert(
+
+
+def _write_text(db: sqlite_utils.Database, doc: Document) -> None:
+    """The report itself: its cover lines, sections, source lines and stated figures."""
+    db.table("document").insert(
         {
             "id": 1,
             "title": doc.title,
@@ -180,7 +183,7 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         },
         pk="id",
     )
-    db["sections"].insert_all(
+    db.table("sections").insert_all(
         (
             {
                 "id": s.id,
@@ -198,7 +201,7 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         pk="id",
         columns={"parent": str, "ordinal": int},
     )
-    db["blocks"].insert_all(
+    db.table("blocks").insert_all(
         (
             {"id": i + 1, "section_id": b.section_id, "line_no": b.line_no, "kind": b.kind, "text": b.text}
             for i, b in enumerate(doc.blocks)
@@ -206,7 +209,7 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         pk="id",
         foreign_keys=[("section_id", "sections", "id")],
     )
-    db["indicators"].insert_all(
+    db.table("indicators").insert_all(
         (
             {
                 "id": i + 1,
@@ -227,11 +230,18 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         columns={"value": str},
         foreign_keys=[("section_id", "sections", "id")],
     )
-    db["blocks"].create_index(["section_id"])
+    db.table("blocks").create_index(["section_id"])
+
+
+def _write_search(db: sqlite_utils.Database, doc: Document) -> None:
     _create_search_tables(db)
     fill_search(db, search_rows(doc))
-    db["variants"].insert_all(variant_rows(doc), pk="traditional")
-    db["key_figures"].insert_all(
+    db.table("variants").insert_all(variant_rows(doc), pk="traditional")
+
+
+def _write_derived(db: sqlite_utils.Database, doc: Document) -> None:
+    """What is computed from the text once, so the app needs none of it at start-up."""
+    db.table("key_figures").insert_all(
         (
             {
                 "id": i + 1,
@@ -245,14 +255,14 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         pk="id",
         columns={"result_line": int, "target_line": int},
     )
-    db["livelihood"].insert_all(
+    db.table("livelihood").insert_all(
         (
             {"number": p.number, "text": p.text, "amounts": "、".join(p.amounts), "line_no": p.line_no}
             for p in livelihood_projects(doc)
         ),
         pk="number",
     )
-    db["related"].insert_all(
+    db.table("related").insert_all(
         (
             {"id": n + 1, "source": k.source, "target": k.target, "score": k.score, "shared": "、".join(k.shared)}
             for n, k in enumerate(related_links(doc))
@@ -260,10 +270,10 @@ def _write(db: sqlite_utils.Database, doc: Document) -> None:
         pk="id",
     )
     keywords = extract_keywords(doc)
-    db["keywords"].insert_all(
+    db.table("keywords").insert_all(
         ({"term": k.term, "kind": k.kind, "total": k.total, "rank": i} for i, k in enumerate(keywords)), pk="term"
     )
-    db["keyword_sections"].insert_all(
+    db.table("keyword_sections").insert_all(
         (
             {"term": k.term, "section_id": sid, "count": n, "ord": j}
             for k in keywords

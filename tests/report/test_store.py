@@ -135,3 +135,10 @@ def test_cli_reports_a_bad_database_in_one_line(tmp_path):
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert out.stderr.count("\n") == 1 and str(bad) in out.stderr
+
+
+def test_building_leaves_the_document_as_it_was(tmp_path):
+    doc = parse_file(SOURCE)
+    before = (list(doc.sections), {sid: list(s.children) for sid, s in doc.sections.items()})
+    assert build_database(doc, tmp_path / "r.db") == len(doc.sections) + 2  # the two tables drawn from the text
+    assert (list(doc.sections), {sid: list(s.children) for sid, s in doc.sections.items()}) == before

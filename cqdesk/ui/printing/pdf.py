@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QPdfWriter
 
 from ... import __version__
+from ...report.atomic import replacing, temporary_beside
 from ...report.model import Document
 from ..printing.layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
 
@@ -56,34 +56,27 @@ def export_pdf(
     """Write the sections to ``path``; on any failure no partial file is left and an old file is kept."""
     path = check_target(path)
     job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE])
-    temps: list[Path] = []
+    raw: Path | None = None
     try:
-        fd, raw = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(fd)
-        temps.append(Path(raw))
-        writer = QPdfWriter(raw)
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page_layout(paper, orientation))
-        writer.setTitle(doc.title)
-        writer.setCreator(f"cqdesk {__version__}")
-        writer.setAuthor(f"{doc.speaker_role} {doc.speaker}")
-        pages = job.paint(writer)
-        del writer  # closes the file
-        _check_complete(Path(raw), path)
-        fd, final = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(fd)
-        temps.append(Path(final))
-        _add_outline(Path(raw), Path(final), doc, job)
-        os.chmod(final, 0o644)
-        os.replace(final, path)
-        temps.remove(Path(final))
+        raw = temporary_beside(path)  # Qt's own PDF, before the outline is added
+        with replacing(path) as final:
+            writer = QPdfWriter(str(raw))
+            writer.setResolution(PDF_RESOLUTION)
+            writer.setPageLayout(page_layout(paper, orientation))
+            writer.setTitle(doc.title)
+            writer.setCreator(f"cqdesk {__version__}")
+            writer.setAuthor(f"{doc.speaker_role} {doc.speaker}")
+            pages = job.paint(writer)
+            del writer  # closes the file
+            _check_complete(raw, path)
+            _add_outline(raw, final, doc, job)
         return ExportResult(path, pages, path.stat().st_size)
     except OSError as exc:
         reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))
         raise ExportError(f"{path}: {reason}") from None
     finally:
-        for t in temps:
-            t.unlink(missing_ok=True)
+        if raw is not None:
+            raw.unlink(missing_ok=True)
 
 
 def _check_complete(raw: Path, path: Path) -> None:
