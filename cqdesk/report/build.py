@@ -28,12 +28,7 @@ from .views import add_views, livelihood_projects
 
 def section_path(doc: Document, section: Section) -> list[str]:
     """Headings from the top part down to the section (the root excluded)."""
-    path: list[str] = []
-    s: Section | None = section
-    while s is not None and s.parent is not None:
-        path.append(s.heading)
-        s = doc.sections[s.parent]
-    return path[::-1]
+    return [s.heading for s in doc.path(section.id)]
 
 
 def search_text(section: Section) -> str:

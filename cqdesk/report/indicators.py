@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import re
 
+from .figures import CLAUSE_FIGURE, LEADING_QUALIFIERS, WHOLE_FIGURE
 from .model import Indicator, Section
 
-_LEADING_QUALIFIERS = ("预计", "力争")
 _PERIOD_WORDS = ("全年",)
 _CHANGES = "达到|突破|增长|下降|涨幅|超过"
-_UNITS = "万亿元|亿元|万元|万人次|万人|万家|%|个|天"
-_TRAILING_QUALIFIERS = ("左右", "以上")
 _QUALITATIVE = ("保持正增长", "保持稳定")
 
-_CLAUSE = re.compile(
-    rf"^(?P<label>.*?)(?P<change>{_CHANGES})?(?P<value>\d+(?:\.\d+)?)(?P<unit>{_UNITS})"
-    rf"(?P<tail>{'|'.join(_TRAILING_QUALIFIERS)})?$"
-)
+_CLAUSE = re.compile(rf"^(?P<label>.*?)(?P<change>{_CHANGES})?{CLAUSE_FIGURE}")
 _RESPECTIVELY = re.compile(rf"^(?P<labels>.+?)分别(?P<change>{_CHANGES})(?P<values>.+)$")
-_FIGURE = re.compile(rf"^(?P<value>\d+(?:\.\d+)?)(?P<unit>{_UNITS})(?P<tail>{'|'.join(_TRAILING_QUALIFIERS)})?$")
+_FIGURE = WHOLE_FIGURE
 
 
 def _strip_leading(text: str) -> tuple[str, list[str]]:
@@ -32,7 +27,7 @@ def _strip_leading(text: str) -> tuple[str, list[str]]:
     changed = True
     while changed:
         changed = False
-        for word in _LEADING_QUALIFIERS:
+        for word in LEADING_QUALIFIERS:
             if text.startswith(word):
                 qualifiers.append(word)
                 text = text[len(word) :]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figures import LEADING_QUALIFIERS, TRAILING_QUALIFIERS
 from .model import Indicator
 
 
@@ -18,6 +19,11 @@ class KeyFigure:
     change: str
     result: Indicator | None
     target: Indicator | None
+
+    @property
+    def display_label(self) -> str:
+        """地区生产总值增长: the label with its change; a qualitative change (保持正增长) is the figure itself."""
+        return self.label + (self.change if self.change not in ("", "保持正增长") else "")
 
     @property
     def comparable(self) -> bool:
@@ -57,6 +63,6 @@ def figure_text(indicator: Indicator | None) -> str:
         return ""
     if indicator.value is None:
         return indicator.change
-    leading = [q for q in indicator.qualifier.split(",") if q in ("预计", "力争")]
-    trailing = [q for q in indicator.qualifier.split(",") if q in ("左右", "以上")]
+    leading = [q for q in indicator.qualifier.split(",") if q in LEADING_QUALIFIERS]
+    trailing = [q for q in indicator.qualifier.split(",") if q in TRAILING_QUALIFIERS]
     return "".join(leading) + ("" if not leading else " ") + f"{indicator.value}{indicator.unit}" + "".join(trailing)

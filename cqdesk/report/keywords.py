@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figures import QUOTED
 from .model import Document
 
-_QUOTED = re.compile(r"“([^”]+)”")
 # Unquoted names led by a numeral: 六大应用系统, 三级治理中心, 三级为农服务中心.
 _NUMBERED_NAME = re.compile(r"[一二三四五六七八九十]+[大级][^，。、“”\s■●]{1,6}?(?:系统|中心|行动)")
 # The report's counted headings: 抓10项主要工作, 聚力抓好8个方面工作, 接续办好15件重点民生实事, 做好4方面工作.
@@ -30,7 +30,7 @@ class Keyword:
 def extract_keywords(doc: Document) -> list[Keyword]:
     terms: dict[str, str] = {}
     for block in doc.blocks:
-        for m in _QUOTED.finditer(block.text):
+        for m in QUOTED.finditer(block.text):
             terms.setdefault(m.group(1), "quoted")
         for pattern in (_NUMBERED_NAME, _NUMBERED_HEADING):
             for m in pattern.finditer(block.text):

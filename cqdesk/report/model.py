@@ -73,5 +73,18 @@ class Document:
     def root(self) -> Section:
         return self.sections[ROOT_ID]
 
+    def ancestors(self, sid: str, include_self: bool = False) -> list[Section]:
+        """The sections above ``sid``, nearest first, up to and including the root: the one walk up the tree."""
+        section = self.sections[sid]
+        chain = [section] if include_self else []
+        while section.parent is not None:
+            section = self.sections[section.parent]
+            chain.append(section)
+        return chain
+
+    def path(self, sid: str) -> list[Section]:
+        """The sections from the top part down to ``sid`` itself (the root left out)."""
+        return [s for s in reversed(self.ancestors(sid, include_self=True)) if s.parent is not None]
+
 
 ROOT_ID = "report"

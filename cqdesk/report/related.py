@@ -19,10 +19,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .figures import QUOTED
 from .model import Document, Section
 
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
-_QUOTED = re.compile(r"“([^”]+)”")
 MAX_LEN = 16
 THRESHOLD = 3.0
 MAX_LINKS = 3
@@ -64,7 +64,7 @@ def related_links(doc: Document) -> list[Link]:
     items = [s for s in doc.sections.values() if s.kind == "item"]
     subs = {s.id: _substrings(s) for s in tasks + items}
     df = Counter(x for s in tasks + items for x in subs[s.id])
-    quoted = {m for b in doc.blocks for m in _QUOTED.findall(b.text)}
+    quoted = {m for b in doc.blocks for m in QUOTED.findall(b.text)}
 
     def significant(x: str) -> bool:
         if x.isdigit() or x in GENERIC:

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import html
 import itertools
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .model import Block, Document, Section
+from .figures import FIGURE
+from .model import Block, Document, Indicator, Section
 from .normalize import find_spans
 
 LINK_SCHEME = "cqdesk"
 BODY_LINE_HEIGHT = "130%"  # body lines and ■ key points alike: about 1.9 em with a CJK font
-
-# Figures with a unit: 3.2万亿元, 6%左右, 338天以上. Bare numbers (years, 33618, T3B) are not figures.
-_UNITS = "万亿元|亿元|万平方米|平方米|万元|万人次|人次|万人|万家|公里|个|座|处|条|所|家|户|天|%|万"
-FIGURE = re.compile(rf"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?:{_UNITS})(?:左右|以上)?")
 
 
 @dataclass(frozen=True)
@@ -40,28 +36,10 @@ class Palette:
 
 
 LIGHT = Palette()
-DARK = Palette(
-    text="#e8e8ea",
-    muted="#a1a1a6",
-    heading="#ff8a80",
-    link="#ff8a80",
-    figure="#ffab91",
-    keypoint_bg="#3a3128",
-    hit_bg="#c9a227",
-    hit_text="#000000",
-    current_hit_bg="#ff9f1c",
-)
-PRINT = Palette(
-    text="#000000",
-    muted="#333333",
-    heading="#000000",
-    link="#000000",
-    figure="#000000",
-    keypoint_bg="#eeeeee",
-    hit_bg="#ffffff",
-    hit_text="#000000",
-    current_hit_bg="#ffffff",
-)
+# Dark: light text and warm accents on a dark page; the marks keep dark text on their own light background.
+DARK = Palette("#e8e8ea", "#a1a1a6", "#ff8a80", "#ff8a80", "#ffab91", "#3a3128", "#c9a227", "#000000", "#ff9f1c")
+# Paper: black on white, key points on light grey, no marks.
+PRINT = Palette("#000000", "#333333", "#000000", "#000000", "#000000", "#eeeeee", "#ffffff", "#000000", "#ffffff")
 
 
 @dataclass(frozen=True)
@@ -149,13 +127,10 @@ class RelatedNote:
 
 
 def reference(doc: Document, sid: str) -> str:
-    """二、1. 加快构建现代化集疏运体系: the section's numbering path and title."""
-    chain: list[Section] = []
-    s: Section | None = doc.sections[sid]
-    while s is not None and s.parent is not None:
-        chain.append(s)
-        s = doc.sections[s.parent]
-    chain.reverse()
+    """二、1. 加快构建现代化集疏运体系: the section's numbering path and title ("" for the whole report)."""
+    chain = doc.path(sid)
+    if not chain:
+        return ""
     last = chain[-1]
     return "".join(c.label for c in chain[:-1]) + last.label + (" " if last.label.endswith(".") else "") + last.title
 
@@ -196,12 +171,7 @@ def printable_selection(doc: Document, sids: list[str]) -> list[str]:
     chosen = {s for s in sids if s in doc.sections}
 
     def inside_chosen(sid: str) -> bool:
-        parent = doc.sections[sid].parent
-        while parent is not None:
-            if parent in chosen:
-                return True
-            parent = doc.sections[parent].parent
-        return False
+        return any(a.id in chosen for a in doc.ancestors(sid))
 
     return sorted((s for s in chosen if not inside_chosen(s)), key=lambda s: doc.sections[s].position)
 
@@ -249,16 +219,13 @@ def _render_view(w: _Writer, doc: Document, section: Section, level: int) -> Non
 
     w.heading(doc, section, level)
     if section.id == KEY_FIGURES_ID:
-        rows = []
-        for f in pair_indicators(doc.indicators):
-            label = f.label + (f.change if f.change not in ("", "保持正增长") else "")
-            result = (
-                _linked(w, w.inline(figure_text(f.result)), f.result.section_id, clause(f.result)) if f.result else ""
-            )
-            target = (
-                _linked(w, w.inline(figure_text(f.target)), f.target.section_id, clause(f.target)) if f.target else ""
-            )
-            rows.append([html.escape(label), result, target])
+
+        def cell(indicator: Indicator | None) -> str:
+            if indicator is None:
+                return ""
+            return _linked(w, w.inline(figure_text(indicator)), indicator.section_id, clause(indicator))
+
+        rows = [[html.escape(f.display_label), cell(f.result), cell(f.target)] for f in pair_indicators(doc.indicators)]
         _table(w, ["指标", "2024年", "2025年"], rows)
     else:
         rows = [
@@ -311,11 +278,7 @@ def _first_blocks(doc: Document, section: Section) -> list[Block]:
 
 
 def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool, include_root: bool = True) -> str:
-    chain: list[Section] = []
-    s: Section | None = doc.sections[section.parent] if section.parent else None
-    while s is not None and (include_root or s.parent is not None):
-        chain.append(s)
-        s = doc.sections[s.parent] if s.parent else None
+    chain = [s for s in doc.ancestors(section.id) if include_root or s.parent is not None]
     parts = []
     for s in reversed(chain):
         label = html.escape(s.heading if s.parent else doc.title)

@@ -219,12 +219,8 @@ class Report:
 
     def path_of(self, sid: str) -> list[Section]:
         """Sections from the top part down to ``sid`` (the root excluded)."""
-        chain: list[Section] = []
-        s: Section | None = self.section(sid)
-        while s is not None and s.parent is not None:
-            chain.append(s)
-            s = self.document.sections[s.parent]
-        return chain[::-1]
+        self.section(sid)  # a clear KeyError for an unknown id
+        return self.document.path(sid)
 
     def subtree_blocks(self, sid: str) -> list[Block]:
         """The blocks of a section and all its descendants, in source order."""
@@ -245,10 +241,6 @@ class Report:
 
     def citation(self, sid: str) -> str:
         """《title》二、1. 加快构建…: the reference appended to copied text."""
-        chain = self.path_of(sid)
-        if not chain:
-            return f"《{self.document.title}》"
-        target = chain[-1]
-        labels = "".join(s.label for s in chain[:-1])
-        sep = " " if target.label.endswith(".") else ""
-        return f"《{self.document.title}》{labels}{target.label}{sep}{target.title}"
+        from .render import reference
+
+        return f"《{self.document.title}》{reference(self.document, sid)}"

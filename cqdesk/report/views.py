@@ -6,19 +6,16 @@ report's own data, so they show, print and export like any section.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .figures import AMOUNT
 from .model import Document, Section
 
 KEY_FIGURES_ID = "plan/targets/figures"
 LIVELIHOOD_ID = "plan/livelihood/table"
 VIEWS = {KEY_FIGURES_ID: ("plan/targets", "关键数据对比"), LIVELIHOOD_ID: ("plan/livelihood", "民生实事一览")}
 
-# How much: 3011万平方米, 100个, 10座, 4000公里, 200万, 12万人次以上, 60条以上 ...
-_AMOUNT = re.compile(
-    r"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?:万平方米|万人次|万|个|座|处|公里|户|所|家|条|人次)?(?:以上|左右)?"
-)
+_AMOUNT = AMOUNT  # how much: 3011万平方米, 100个, 10座, 4000公里, 200万, 12万人次以上, 60条以上 ...
 
 
 @dataclass(frozen=True)

@@ -245,11 +245,9 @@ class PrintJob:
         base_depth = {s: self.doc.sections[s].depth for s in self.sections}
         top_of = {}
         for sid in self.doc.sections:
-            s = self.doc.sections[sid]
-            chain = s
-            while chain.id not in base_depth and chain.parent is not None:
-                chain = self.doc.sections[chain.parent]
-            top_of[sid] = chain.id
+            # The printed section this one belongs to: itself or the nearest printed one above it.
+            chain = self.doc.ancestors(sid, include_self=True)
+            top_of[sid] = next((s.id for s in chain if s.id in base_depth), chain[-1].id)
         for sid, block in self._anchors:
             y = layout.blockBoundingRect(block).top()
             root = top_of.get(sid, sid)

@@ -84,7 +84,7 @@ class KeyFiguresModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         f = self.figures[row]
         return [
-            f"{f.label}{f.change}" if f.change not in ("", "保持正增长") else f.label,
+            f.display_label,
             figure_text(f.result),
             figure_text(f.target),
             "",
