@@ -156,18 +156,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .report.search import query_terms, search
+    from .report.search import query_terms
 
     if not query_terms(args.query):
         raise UsageError("search needs something to look for, e.g. cqdesk search 乡村振兴")
-    report = _open(args)
-    hits = search(
-        report.conn,
-        args.query,
-        limit=args.limit,
-        max_text_length=report.metadata.max_text_length,
-        variants=report.variants,
-    )
+    hits = _open(args).search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
     else:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .normalize import find_spans, query_terms
 
@@ -37,12 +39,7 @@ class SearchHit:
     title_marks: list[tuple[int, int]] = field(default_factory=list)  # hit spans within the title
 
     def marked_snippet(self, before: str = "【", after: str = "】") -> str:
-        out, last = [], 0
-        for s, e in self.marks:
-            out += [self.snippet[last:s], before, self.snippet[s:e], after]
-            last = e
-        out.append(self.snippet[last:])
-        return "".join(out)
+        return mark(self.snippet, self.marks, before, after)
 
     def as_json(self) -> dict:
         return {
@@ -54,6 +51,16 @@ class SearchHit:
             "title_marks": [list(m) for m in self.title_marks],
             "hits": self.hits,
         }
+
+
+def mark(text: str, spans: list[tuple[int, int]], before: str, after: str, escape: Callable[[str], str] = str) -> str:
+    """``text`` with each span wrapped in ``before``/``after``; every piece of text goes through ``escape``."""
+    out, last = [], 0
+    for s, e in spans:
+        out += [escape(text[last:s]), before, escape(text[s:e]), after]
+        last = e
+    out.append(escape(text[last:]))
+    return "".join(out)
 
 
 def fts_phrase(term: str) -> str:
@@ -119,6 +126,43 @@ def search(
             )
         )
     return hits
+
+
+class SearchIndex:
+    """The one way into search: the report's index, read-only, with what every query needs beside it
+    (the longest text, for hopeless terms; the traditional-character table). The CLI, the window's worker
+    thread and the self-test all ask through it."""
+
+    def __init__(self, conn: sqlite3.Connection, max_text_length: int | None, variants: dict[str, str]) -> None:
+        self._conn = conn
+        self._max_text_length = max_text_length
+        self._variants = variants
+        self._owned = False
+
+    @classmethod
+    def open(cls, path: Path) -> SearchIndex:
+        """Its own connection (a thread that searches opens one for itself); close() closes it."""
+        from .store import connect_readonly, load_variants, read_metadata
+
+        conn = connect_readonly(path)
+        try:
+            index = cls(conn, read_metadata(conn, path).max_text_length, load_variants(conn))
+        except BaseException:
+            conn.close()
+            raise
+        index._owned = True
+        return index
+
+    def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+        return search(self._conn, query, limit, self._max_text_length, self._variants)
+
+    def terms(self, query: str) -> list[str]:
+        """The folded terms a query looks for (traditional characters made simplified)."""
+        return query_terms(query, variants=self._variants)
+
+    def close(self) -> None:
+        if self._owned:
+            self._conn.close()
 
 
 def _query(

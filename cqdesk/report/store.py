@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .integrity import content_digest
 from .model import Block, Document, Indicator, Section
 from .schema import SCHEMA_VERSION
+from .search import DEFAULT_LIMIT, SearchHit, SearchIndex
 
 if TYPE_CHECKING:  # loaded with the data they describe, on first use
     from .key_figures import KeyFigure
@@ -107,6 +108,7 @@ class Report:
                 raise ReportError(f"{self.path}: the report database is damaged (its text fails the content check)")
             self.document = self._load()
             self.variants = load_variants(self.conn)
+            self.index = SearchIndex(self.conn, self.metadata.max_text_length, self.variants)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a byte changed inside a row of text
             self.conn.close()
             raise ReportError(f"{self.path}: the report database is damaged ({exc})") from None
@@ -116,6 +118,19 @@ class Report:
 
     def close(self) -> None:
         self.conn.close()
+
+    def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+        """Sections holding every term of ``query``, best first (see report.search)."""
+        return self.index.search(query, limit)
+
+    def refuses_writes(self) -> bool:
+        """True when the database cannot be changed through this connection (it is opened immutable)."""
+        try:
+            self.conn.execute("CREATE TABLE probe (x)")
+        except sqlite3.Error:
+            return True
+        self.conn.rollback()
+        return False
 
     def _load(self) -> Document:
         c = self.conn

@@ -173,3 +173,17 @@ def test_every_result_shows_the_term_in_its_snippet_and_marks_it_in_its_title(re
         for s, e in hit.title_marks:
             assert fold(hit.title[s:e]) in terms
         assert bool(hit.title_marks) == hit.title_hit
+
+
+def test_one_way_into_search_gives_the_same_answers_everywhere(report):
+    from cqdesk.report.search import SearchIndex
+    from tests.conftest import DB
+
+    index = SearchIndex.open(DB)  # as the window's worker thread opens it
+    try:
+        for query in ("乡村 振兴", "鄉村振興", "ＡＩ", "发展", "x" * 5000):
+            assert [h.id for h in index.search(query)] == [h.id for h in report.search(query)]
+        assert index.terms("鄉村振興") == ["乡村振兴"]
+    finally:
+        index.close()
+    assert report.refuses_writes()

@@ -222,7 +222,7 @@ class SearchPanel(QWidget):
             return
         self.current = i
         self.view.setCurrentIndex(self._item_index(i))
-        self.resultOpened.emit(self.hits[i].id, query_terms(self.query, variants=self.report.variants), hit)
+        self.resultOpened.emit(self.hits[i].id, self.report.index.terms(self.query), hit)
 
     def step_result(self, forward: bool) -> bool:
         """Open the next (previous) result in list order; False when there is none."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...report.search import SearchHit
+from ...report.search import mark as mark_spans
 from ..palette import page_palette
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -18,15 +19,10 @@ def result_html(hit: SearchHit, palette: QPalette, selected: bool) -> str:
     text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text).name()
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
     colours = page_palette(palette)  # the same marks as the page, light or dark
-    mark = f'<span style="background-color:{colours.hit_bg}; color:{colours.hit_text}">'
+    opening = f'<span style="background-color:{colours.hit_bg}; color:{colours.hit_text}">'
 
     def marked(text: str, spans: list[tuple[int, int]]) -> str:
-        parts, last = [], 0
-        for s, e in spans:
-            parts += [html.escape(text[last:s]), mark, html.escape(text[s:e]), "</span>"]
-            last = e
-        parts.append(html.escape(text[last:]))
-        return "".join(parts)
+        return mark_spans(text, spans, opening, "</span>", html.escape)
 
     path = html.escape(" › ".join(hit.path[:-1])) if len(hit.path) > 1 else ""
     return (

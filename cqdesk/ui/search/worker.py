@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ...report.search import DEFAULT_LIMIT, SearchHit, search
-from ...report.store import connect_readonly, load_variants, read_metadata
+from ...report.search import SearchHit, SearchIndex
 
 
 class _Worker(QObject):
@@ -16,17 +15,14 @@ class _Worker(QObject):
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
-        self.conn = None
-        self.max_len: int | None = None
+        self.index: SearchIndex | None = None
 
     @Slot(int, str)
     def run(self, token: int, query: str) -> None:
-        if self.conn is None:  # opened in this thread, on first use
-            self.conn = connect_readonly(self.db_path)
-            self.max_len = read_metadata(self.conn, self.db_path).max_text_length
-            self.variants = load_variants(self.conn)
         try:
-            hits: list[SearchHit] = search(self.conn, query, DEFAULT_LIMIT, self.max_len, self.variants)
+            if self.index is None:  # opened in this thread, on first use
+                self.index = SearchIndex.open(self.db_path)
+            hits: list[SearchHit] = self.index.search(query)
         except Exception:  # never let a query take the thread down; an empty answer is shown
             hits = []
         self.finished.emit(token, query, hits)
@@ -64,6 +60,6 @@ class SearchService(QObject):
     def shutdown(self) -> None:
         self._thread.quit()
         self._thread.wait(3000)
-        if self._worker.conn is not None:
-            self._worker.conn.close()
-            self._worker.conn = None
+        if self._worker.index is not None:
+            self._worker.index.close()
+            self._worker.index = None
