@@ -187,9 +187,8 @@ class Report:
         return [Link(src, dst, score, tuple(shared.split("、"))) for src, dst, score, shared in rows]
 
     def _load_key_figures(self) -> list[KeyFigure]:
-        from .key_figures import KeyFigure
-
         """The stored pairs; each side is the indicator row of that statement, label and change."""
+        from .key_figures import KeyFigure
 
         def find(line: int | None, label: str, change: str) -> Indicator | None:
             return next(

@@ -61,14 +61,6 @@ def _bytes(value: Any) -> QByteArray:
     raise TypeError("not bytes")
 
 
-def _int_list(value: Any) -> list[int]:
-    items = value if isinstance(value, list) else str(value).split(",")
-    numbers = [int(str(v).strip()) for v in items]
-    if not numbers or any(n < 0 or n > 100_000 for n in numbers):
-        raise ValueError("not sizes")
-    return numbers
-
-
 PREFERENCES = {
     o.key: o
     for o in (
@@ -85,7 +77,6 @@ STATE = {
     o.key: o
     for o in (
         Option("geometry", QByteArray(), _bytes),
-        Option("window_state", QByteArray(), _bytes),
         Option("splitter", QByteArray(), _bytes),
         Option("last_section", "report", _text()),
     )
