@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .report.paths import default_db_path, default_source_path
@@ -29,7 +30,7 @@ class UsageError(CliError):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line, no usage dump
+    def error(self, message: str) -> NoReturn:  # one clear line, no usage dump
         self.exit(EXIT_USAGE, f"cqdesk: {message} (see 'cqdesk --help')\n")
 
 
@@ -143,7 +144,7 @@ def cmd_sections(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         for r in rows:
-            print(f"{r['id']:<22} {'  ' * r['depth']}{r['title']}")
+            print(f"{r['id']:<22} {'  ' * int(r['depth'] or 0)}{r['title']}")
     return 0
 
 
@@ -156,7 +157,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .report.search import query_terms
+    from .report.normalize import query_terms
 
     if not query_terms(args.query):
         raise UsageError("search needs something to look for, e.g. cqdesk search 乡村振兴")

@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -39,7 +40,7 @@ def search_text(section: Section) -> str:
     return "\n".join(texts)
 
 
-def search_rows(doc: Document, id_prefix: str = "", position_offset: int = 0) -> Iterator[dict]:
+def search_rows(doc: Document, id_prefix: str = "", position_offset: int = 0) -> Iterator[dict[str, Any]]:
     """Rows of the search tables; the prefix and offset let benchmarks build large synthetic copies."""
     for s in doc.sections.values():
         if s.kind == "view":
@@ -68,7 +69,7 @@ _DISPLAY_COLUMNS = ("rowid", "heading", "path", "text")
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
-def variant_rows(doc: Document) -> list[dict]:
+def variant_rows(doc: Document) -> list[dict[str, str]]:
     """Traditional characters whose simplified form (OpenCC's t2s table) occurs in the report.
 
     Only characters that do not occur in the report themselves: a simplified character of the
@@ -107,9 +108,9 @@ def _create_search_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-def fill_search(db: sqlite_utils.Database, rows: Iterable[dict]) -> None:
+def fill_search(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> None:
     conn = db.conn
-    batch: list[dict] = []
+    batch: list[dict[str, Any]] = []
 
     def flush() -> None:
         db.table("search").insert_all(({k: r[k] for k in _RANK_COLUMNS} for r in batch), batch_size=2000)

@@ -49,7 +49,7 @@ def query_terms(query: str, max_terms: int = 64, variants: dict[str, str] | None
     """
     folded = fold(query)
     if variants:
-        folded = folded.translate(str.maketrans(variants))
+        folded = folded.translate(str.maketrans(dict[str, str | int | None](variants)))
     terms: list[str] = []
     for raw in folded.split():
         if raw not in terms:

@@ -184,10 +184,10 @@ def parse_text(text: str, sha256: str = "") -> Document:
         }
         if current == "plan/targets" and bullet:
             current = "plan"  # the ● bullets after the targets belong to the plan itself
-        kind = "bullet" if current == "plan" and bullet else kind_by_section.get(current)
-        if kind is None:
+        found = "bullet" if current == "plan" and bullet else kind_by_section.get(current)
+        if found is None:
             raise ParseError(f"line {n}: unexpected line in {current}: {line[:20]!r}")
-        b.add_block(current, n, kind, line)
+        b.add_block(current, n, found, line)
 
     for required in ("review", "plan"):
         if required not in b.sections:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .normalize import find_spans, query_terms
 
@@ -41,7 +42,7 @@ class SearchHit:
     def marked_snippet(self, before: str = "【", after: str = "】") -> str:
         return mark(self.snippet, self.marks, before, after)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "id": self.id,
             "path": self.path,
@@ -167,7 +168,7 @@ class SearchIndex:
 
 def _query(
     conn: sqlite3.Connection, terms: list[str], trigram_terms: list[str], char_terms: list[str], limit: int
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     where: list[str] = []
     params: list[object] = []
     if trigram_terms:

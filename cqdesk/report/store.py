@@ -165,9 +165,11 @@ class Report:
                 "FROM indicators ORDER BY id"
             )
         ]
+        title, date, congress, speaker_role, speaker, occasion_line = doc
         return Document(
-            *doc, sections=sections, blocks=blocks, indicators=indicators, source_sha256=self.metadata.source_sha256
-        )
+            title, date, congress, speaker_role, speaker, occasion_line,
+            sections, blocks, indicators, self.metadata.source_sha256,
+        )  # fmt: skip
 
     # Loaded on first use, not at start-up (the whole database was checked on opening).
 

@@ -113,10 +113,14 @@ def platform_keys(
 def build_actions(window: QMainWindow) -> Actions:
     style = window.style()
 
-    def act(keys: list | None = None, icon: QStyle.StandardPixmap | None = None, checkable: bool = False) -> QAction:
+    def act(
+        keys: list[QKeySequence.StandardKey | str] | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        checkable: bool = False,
+    ) -> QAction:
         a = QAction(window)
         if keys:
-            a.setShortcuts(platform_keys(*keys))
+            a.setShortcuts(platform_keys(keys[0], *(str(k) for k in keys[1:])))
         if icon is not None:
             a.setIcon(style.standardIcon(icon))
         a.setCheckable(checkable)

@@ -14,11 +14,14 @@ from .. import __version__
 from ..report.paths import default_db_path, resources_dir
 from ..report.store import Report, ReportError
 from .i18n import Translations, system_language
+from .qt import application
 from .settings import Settings
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    if QApplication.instance() is None:
+        QApplication(argv or sys.argv[:1])
+    app = application()
     app.setApplicationName("cqdesk")
     app.setOrganizationName("cqdesk")
     app.setApplicationVersion(__version__)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from ..report.paths import resources_dir
+from .qt import core_application
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -31,14 +32,14 @@ class Translations:
     def apply(self, language: str) -> None:
         if language not in LANGUAGES:
             language = "en"
-        app = QCoreApplication.instance()
+        app = core_application()
         for t in self._installed:
             app.removeTranslator(t)
         self.language = language
         if language not in self._loaded:
             self._loaded[language] = []
             # English is the source language; its file holds only plural forms ("1 section", "3 sections").
-            sources = [(f"cqdesk_{language}", translations_dir())]
+            sources = [(f"cqdesk_{language}", str(translations_dir()))]
             if language != "en":
                 sources.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
             for name, folder in sources:

@@ -25,6 +25,7 @@ from .contents.keywords import KeywordPanel
 from .contents.model import SectionTreeModel
 from .contents.view import SectionTree
 from .i18n import Translations, system_language
+from .qt import application
 from .reading.history import History
 from .reading.page import DetailPane
 from .search.panel import SearchPanel
@@ -59,7 +60,6 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(report, self)
         self.search.resultOpened.connect(self._open_result)
         self.search.cleared.connect(self._on_search_cleared)
-        self.search.resultsShown.connect(lambda shown: self.tabs.setVisible(not shown))
         self.search.hitsChanged.connect(self._on_hits_changed)
         self.search.view.installEventFilter(self)
         self.detail = DetailPane(report, self)
@@ -74,11 +74,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(self.keywords, "")
+        self.search.resultsShown.connect(lambda shown: self.tabs.setVisible(not shown))  # results replace the tabs
         left = QWidget(self)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.search, 0)
         layout.addWidget(self.tabs, 1)
+        self.sidebar_layout = layout
         self.search.view.setVisible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
 
         self._set_focus_order()
         self.commands = build_actions(self)
-        self.theme = Theme(QApplication.instance(), self)
+        self.theme = Theme(application(), self)
         # Widgets under a style sheet keep their old palette when the application's changes: polish again.
         self.theme.changed.connect(lambda: self.setStyleSheet(self.styleSheet()))
         self.theme.apply(settings.preferences.get("theme"))
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         self._check_theme()
         self.retranslate()
         self._restore(section)
-        QApplication.instance().installEventFilter(self)  # mouse back/forward buttons anywhere
+        application().installEventFilter(self)  # mouse back/forward buttons anywhere
 
     # Wiring ---------------------------------------------------------------------------------
 
@@ -156,14 +158,23 @@ class MainWindow(QMainWindow):
         a.lang_system.triggered.connect(lambda: self.set_language(""))
         a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
-        # Printing lives in its own module; it adds itself when available.
-        from .printing.controller import PrintController
+        from .printing.controller import PrintActions, PrintController
 
-        self.printing = PrintController(self)
+        self.printing = PrintController(
+            self.report.document,
+            self.model,
+            self.settings.preferences,
+            lambda: self.detail.section_id,
+            PrintActions(a.print_, a.export_pdf, a.select_mode),
+            self,
+        )
+        self.sidebar_layout.insertWidget(1, self.printing.bar)  # under the search box, over the tabs
+        self.printing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.printing.reveal.connect(self.reveal_in_tree)
 
     def retranslate(self) -> None:
         self.commands.retranslate()
-        if hasattr(self, "printing"):
+        if hasattr(self, "printing"):  # retranslate() runs once before printing is wired
             self.printing.retranslate()
         self.tree.setAccessibleName(self.tr("Sections of the report"))
         self.tabs.setTabText(0, self.tr("Contents"))
@@ -181,6 +192,12 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def reveal_in_tree(self, sid: str) -> None:
+        index = self.model.index_of(sid)
+        if index.isValid():
+            self.tree.expand(index.parent())
+            self.tree.scrollTo(index)
 
     def restore_tree_expansion(self) -> None:
         for sid in ("review", "plan", "review/tasks", "plan/areas"):
@@ -361,5 +378,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search.shutdown()
-        QApplication.instance().removeEventFilter(self)
+        application().removeEventFilter(self)
         super().closeEvent(event)

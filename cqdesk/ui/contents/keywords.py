@@ -74,16 +74,15 @@ class KeywordPanel(QWidget):
     def apply_filter(self, text: str) -> None:
         self.fill()
         wanted = fold(text).strip()
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
+        for item in self._items():
             item.setHidden(bool(wanted) and wanted not in fold(item.data(0, TermRole)))
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
     def visible_terms(self) -> list[str]:
-        return [
-            self.list.topLevelItem(i).data(0, TermRole)
-            for i in range(self.list.topLevelItemCount())
-            if not self.list.topLevelItem(i).isHidden()
-        ]
+        return [item.data(0, TermRole) for item in self._items() if not item.isHidden()]
 
     def _open(self, item: QTreeWidgetItem) -> None:
         self.opened.emit(item.data(0, SectionRole), item.data(0, TermRole))

@@ -50,7 +50,8 @@ class SectionTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, self.doc.sections[children[row]].position)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # Qt's item models overload QObject.parent() with parent(index); the stubs cannot say both.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
         section = self.section(index)

@@ -9,21 +9,24 @@ prints. With nothing checked, Print and Export take the current section.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
-from PySide6.QtGui import QPageLayout
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
+from PySide6.QtGui import QAction, QPageLayout
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from ..printing.layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, page_layout
+from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, page_layout
 
 if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at start-up
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from ...report.model import Document
-    from ..main_window import MainWindow
-    from ..printing.pdf import ExportResult
+    from ..contents.model import SectionTreeModel
+    from ..settings import Store
+    from .pdf import ExportResult
 
 
 def suggested_name(doc: Document, chosen: list[str]) -> str:
@@ -76,76 +79,98 @@ class SelectionBar(QWidget):
         self.count.setAccessibleName(QCoreApplication.translate("Printing", "Sections chosen for printing"))
 
 
+@dataclass(frozen=True)
+class PrintActions:
+    """The commands printing answers to (they live in the window's menus)."""
+
+    print_: QAction
+    export_pdf: QAction
+    select_mode: QAction
+
+
 class PrintController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.bar = SelectionBar(window)
+    """Choosing sections, the print preview and PDF export. It gets what it needs and reports back by signals:
+    the window places ``bar`` and shows ``message``; ``reveal`` asks it to show a tree row."""
+
+    message = Signal(str)
+    reveal = Signal(str)  # a section id whose row (and box) should be made visible
+
+    def __init__(
+        self,
+        document: Document,
+        model: SectionTreeModel,
+        preferences: Store,
+        current_section: Callable[[], str],
+        actions: PrintActions,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = model
+        self.preferences = preferences
+        self.current_section = current_section
+        self.parent_widget = parent
+        self.bar = SelectionBar(parent)
         self.bar.hide()
-        window.search.parentWidget().layout().insertWidget(1, self.bar)
-        a = window.commands
-        a.print_.triggered.connect(self.print_preview)
-        a.export_pdf.triggered.connect(self.export_dialog)
-        a.select_mode.toggled.connect(self.set_selection_mode)
-        self.bar.all.clicked.connect(lambda: window.model.set_all_checked(True))
-        self.bar.none.clicked.connect(lambda: window.model.set_all_checked(False))
+        actions.print_.triggered.connect(self.print_preview)
+        actions.export_pdf.triggered.connect(self.export_dialog)
+        actions.select_mode.toggled.connect(self.set_selection_mode)
+        self.bar.all.clicked.connect(lambda: model.set_all_checked(True))
+        self.bar.none.clicked.connect(lambda: model.set_all_checked(False))
         self.bar.current.clicked.connect(self.check_current)
         self.bar.print_.clicked.connect(self.print_preview)
-        window.model.checkedChanged.connect(self.retranslate)
+        model.checkedChanged.connect(self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:
-        checked = self.window.model.checked_sections()
-        self.bar.retranslate(len(checked), checked == [self.window.report.document.root.id])
+        checked = self.model.checked_sections()
+        self.bar.retranslate(len(checked), checked == [self.document.root.id])
 
     # Choosing ------------------------------------------------------------------------------
 
     def set_selection_mode(self, on: bool) -> None:
         # The choice stays for the session: leaving the mode hides the boxes, entering it shows them again.
         # No model reset, so the tree keeps its current row and the page stays where the reader is.
-        self.window.model.set_checkable(on)
+        self.model.set_checkable(on)
         self.bar.setVisible(on)
 
     def check_current(self) -> None:
-        sid = self.window.detail.section_id
-        self.window.model.set_checked(sid, True)
-        index = self.window.model.index_of(sid)
-        if index.isValid():  # show the box just ticked, even inside a collapsed branch
-            self.window.tree.expand(index.parent())
-            self.window.tree.scrollTo(index)
+        sid = self.current_section()
+        self.model.set_checked(sid, True)
+        self.reveal.emit(sid)  # show the box just ticked, even inside a collapsed branch
 
     def chosen(self) -> list[str]:
         """What Print and Export take: the checked sections, or the current one."""
-        checked = self.window.model.checked_sections() if self.window.model.checkable else []
-        return checked or [self.window.detail.section_id]
+        checked = self.model.checked_sections() if self.model.checkable else []
+        return checked or [self.current_section()]
 
     # Paper ---------------------------------------------------------------------------------
 
     def _printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
 
-        prefs = self.window.settings.preferences
+        prefs = self.preferences
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(prefs.get("paper"), prefs.get("orientation")))
-        printer.setDocName(self.window.report.document.title)
+        printer.setDocName(self.document.title)
         return printer
 
     def _remember(self, printer: QPrinter) -> None:
         layout = printer.pageLayout()
         paper = "Letter" if layout.pageSize().id() == layout.pageSize().PageSizeId.Letter else "A4"
         landscape = layout.orientation() == QPageLayout.Orientation.Landscape
-        self.window.settings.preferences.set("paper", paper)
-        self.window.settings.preferences.set("orientation", "landscape" if landscape else "portrait")
+        self.preferences.set("paper", paper)
+        self.preferences.set("orientation", "landscape" if landscape else "portrait")
 
     def make_job(self) -> PrintJob:
-        return PrintJob(self.window.report.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE])
+        return PrintJob(self.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE])
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         printer = self._printer()
         job = self.make_job()
-        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
         dialog.paintRequested.connect(job.paint)
         self._set_preview_zoom(dialog)
@@ -160,7 +185,7 @@ class PrintController(QObject):
         preview = dialog.findChild(QPrintPreviewWidget)
         if preview is None:
             return
-        zoom = self.window.settings.preferences.get("preview_zoom")
+        zoom = self.preferences.get("preview_zoom")
         if zoom:
             preview.setZoomMode(QPrintPreviewWidget.ZoomMode.CustomZoom)
             preview.setZoomFactor(zoom / 100)
@@ -175,13 +200,13 @@ class PrintController(QObject):
             return
         fits = preview.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
         zoom = 0 if fits else max(1, min(400, round(preview.zoomFactor() * 100)))
-        self.window.settings.preferences.set("preview_zoom", zoom)
+        self.preferences.set("preview_zoom", zoom)
 
     def export_dialog(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = suggested_name(self.window.report.document, self.chosen())
+        name = suggested_name(self.document, self.chosen())
         path, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.parent_widget,
             QCoreApplication.translate("Printing", "Export PDF"),
             str(Path(folder) / f"{name}.pdf"),
             QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
@@ -192,10 +217,10 @@ class PrintController(QObject):
     def export_to(self, path: Path) -> ExportResult | None:
         from ..printing.pdf import ExportError, export_pdf
 
-        prefs = self.window.settings.preferences
+        prefs = self.preferences
         try:
             result = export_pdf(
-                self.window.report.document,
+                self.document,
                 self.chosen(),
                 path,
                 prefs.get("paper"),
@@ -204,11 +229,11 @@ class PrintController(QObject):
             )
         except ExportError as exc:
             QMessageBox.warning(
-                self.window,
+                self.parent_widget,
                 QCoreApplication.translate("Printing", "Export PDF"),
                 QCoreApplication.translate("Printing", "The PDF was not written.") + "\n\n" + str(exc),
             )
             return None
         pages = self.tr("Exported %n page(s) to %1", "", result.pages)
-        self.window.statusBar().showMessage(pages.replace("%1", str(result.path)), 6000)
+        self.message.emit(pages.replace("%1", str(result.path)))
         return result

@@ -124,7 +124,7 @@ class PrintJob:
             f"{names}</p><hr/>"
         )
 
-    def _find_anchors(self) -> list[tuple[str, object]]:
+    def _find_anchors(self) -> list[tuple[str, QTextBlock]]:
         """(section id, block) for every section heading in the document, in order."""
         found = []
         block = self.text.begin()

@@ -6,6 +6,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QPdfWriter
 
@@ -106,7 +107,7 @@ def _add_outline(source: Path, target: Path, doc: Document, job: PrintJob) -> No
             "/Subject": doc.occasion_line.lstrip("—"),
         }
     )
-    parents: dict[int, object] = {}
+    parents: dict[int, Any] = {}  # pypdf's outline items
     for entry in job.outline:
         parent = parents.get(entry.depth - 1) if entry.depth > 0 else None
         parents[entry.depth] = writer.add_outline_item(title=entry.title, page_number=entry.page, parent=parent)

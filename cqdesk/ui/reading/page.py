@@ -104,7 +104,7 @@ class DetailPane(QTextBrowser):
             return RelatedNote(title, self.tr("shared: "), [], why)
         return RelatedNote(title, self.tr("shared: "), links)
 
-    def loadResource(self, type: int, name: QUrl) -> object:
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         return None  # never load anything: no images, no remote resources
 
     def _on_anchor(self, url: QUrl) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ...report.normalize import query_terms
 from ...report.search import SearchHit
 from ...report.store import Report
+from ..qt import core_application
 from ..search.results import HitRole, ResultDelegate
 from ..search.worker import SearchService
 
@@ -89,7 +90,7 @@ class SearchPanel(QWidget):
         if self._service is None:
             self._service = SearchService(self.report.path, self)
             self._service.results.connect(self._on_results)
-            QCoreApplication.instance().aboutToQuit.connect(self._service.shutdown)  # never a running thread at exit
+            core_application().aboutToQuit.connect(self._service.shutdown)  # never a running thread at exit
         return self._service
 
     def shutdown(self) -> None:
@@ -238,7 +239,7 @@ class SearchPanel(QWidget):
         self.open_result(order[pos], 1 if forward else -1)
         return True
 
-    def eventFilter(self, obj: object, event: QEvent) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self.view.scheduleDelayedItemsLayout()  # row heights depend on the width (wrapped snippets)
         if obj is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

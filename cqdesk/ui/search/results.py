@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from ...report.search import SearchHit
 from ...report.search import mark as mark_spans
 from ..palette import page_palette
 
 HitRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
 
 
 def result_html(hit: SearchHit, palette: QPalette, selected: bool) -> str:
@@ -34,7 +35,7 @@ def result_html(hit: SearchHit, palette: QPalette, selected: bool) -> str:
 
 
 class ResultDelegate(QStyledItemDelegate):
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, selected: bool) -> QTextDocument | None:
+    def _document(self, option: QStyleOptionViewItem, index: Index, selected: bool) -> QTextDocument | None:
         hit = index.data(HitRole)
         if not isinstance(hit, SearchHit):
             return None
@@ -45,7 +46,7 @@ class ResultDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(120, option.rect.width()))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         doc = self._document(option, index, selected)
         if doc is None:  # a group heading: disabled so arrow keys pass over it, drawn as enabled text
@@ -66,12 +67,12 @@ class ResultDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         doc = self._document(option, index, False)
         if doc is None:
             return super().sizeHint(option, index)
         view = option.widget
         # The width paint() will get: the viewport less the indentation of a result under its group.
-        width = view.viewport().width() - view.indentation() if view is not None else 300
+        width = view.viewport().width() - view.indentation() if isinstance(view, QTreeView) else 300
         doc.setTextWidth(max(120, width))
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)

@@ -58,7 +58,7 @@ class _UnitSortProxy(QSortFilterProxyModel):
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         a, b = left.data(SortRole), right.data(SortRole)
         if a[0] != b[0]:  # rows without a number stay last in either direction
-            return (a[0] < b[0]) == (self.sortOrder() == Qt.SortOrder.AscendingOrder)
+            return bool((a[0] < b[0]) == (self.sortOrder() == Qt.SortOrder.AscendingOrder))
         return bool(a < b)
 
 
@@ -119,14 +119,20 @@ class KeyFiguresModel(QAbstractTableModel):
 class BarDelegate(QStyledItemDelegate):
     """Two thin bars on one scale: the 2024 result above, the 2025 target below."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().paint(painter, option, index)
         model = index.model()
         source = model.mapToSource(index) if isinstance(model, QSortFilterProxyModel) else index
-        figure = source.model().figures[source.row()]
-        if not figure.comparable:
+        figures = source.model()
+        if not isinstance(figures, KeyFiguresModel):
             return
-        r, t = float(figure.result.value), float(figure.target.value)
+        figure = figures.figures[source.row()]
+        result, target = figure.result, figure.target
+        if not figure.comparable or result is None or target is None:
+            return
+        r, t = float(result.value or 0), float(target.value or 0)
         top = max(r, t) or 1.0
         rect = QRectF(option.rect).adjusted(6, 5, -6, -5)
         h = rect.height() / 2 - 1

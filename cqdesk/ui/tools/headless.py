@@ -15,7 +15,8 @@ from ..i18n import Translations
 def gui_app(language: str = "zh_CN") -> Iterator[QGuiApplication]:
     """The application (created if needed) with the bundled fonts and the language's translators,
     which are removed again on leaving, so a process that goes on is left as it was."""
-    app = QGuiApplication.instance() or QGuiApplication(["cqdesk"])
+    existing = QGuiApplication.instance()
+    app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(["cqdesk"])
     register_fonts()
     translations = Translations()
     translations.apply(language)

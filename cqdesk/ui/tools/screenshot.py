@@ -6,7 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
+from PySide6.QtGui import QImageWriter
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -62,7 +63,7 @@ def take_screenshot(
         image = window.grab().toImage()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        write_atomic(out, bytes(buffer.data()))
+        QImageWriter(buffer, QByteArray(b"PNG")).write(image)
+        write_atomic(out, bytes(buffer.data().data()))
         window.close()
         report.close()

@@ -9,6 +9,10 @@ import hashlib
 import sys
 import tempfile
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 from pathlib import Path
 
 from ...report.paths import default_db_path, default_source_path
@@ -30,10 +34,10 @@ def run_self_test(db: Path | None = None, out: Callable[[str], None] = print) ->
         return _run(app, db, out)
 
 
-def _run(app: object, db: Path | None, out: Callable[[str], None]) -> bool:
+def _run(app: QGuiApplication, db: Path | None, out: Callable[[str], None]) -> bool:
     from PySide6.QtCore import QLibraryInfo
 
-    state: dict[str, object] = {}
+    state: dict[str, Report] = {}
     results: list[bool] = []
 
     def check(name: str, fn: Callable[[], str]) -> None:

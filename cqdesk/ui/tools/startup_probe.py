@@ -18,12 +18,8 @@ class StartupProbe(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            not self.done
-            and event.type() == QEvent.Type.Paint
-            and obj.parent() is not None
-            and obj.parent().objectName() == "detailPane"
-        ):
+        parent = obj.parent() if event.type() == QEvent.Type.Paint else None
+        if not self.done and parent is not None and parent.objectName() == "detailPane":
             self.done = True
             print(f"first-paint {time.monotonic():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
