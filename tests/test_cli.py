@@ -156,3 +156,14 @@ def test_screenshot_in_either_theme(tmp_path, dark):
     image = QImage(str(target))
     corner = image.pixelColor(image.width() - 20, image.height() // 2)  # the page's background
     assert (corner.lightness() < 100) == dark
+
+
+def test_export_pdf_loads_no_widgets(tmp_path):
+    """The PDF export paints with QtGui alone: no QtWidgets in the process."""
+    code = (
+        "import sys; from cqdesk.cli import main; "
+        f"rc = main(['export-pdf', '-o', {str(tmp_path / 'x.pdf')!r}, '--section', 'review/tasks/1']); "
+        "print(rc, 'PySide6.QtWidgets' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split()[-2:] == ["0", "False"], out.stdout + out.stderr

@@ -176,6 +176,17 @@ def printable_selection(doc: Document, sids: list[str]) -> list[str]:
     return sorted((s for s in chosen if not inside_chosen(s)), key=lambda s: doc.sections[s].position)
 
 
+def render_cover(doc: Document, sids: list[str], included: str) -> str:
+    """The head of a printed selection: the report's title, occasion and speaker, and what it holds."""
+    names = "；".join(html.escape(doc.sections[s].heading) for s in sids)
+    return (
+        f'<p align="center" style="font-size:x-large; margin-bottom:4px"><b>{html.escape(doc.title)}</b></p>'
+        f'<p align="center" style="margin:2px">{html.escape(doc.occasion_line)}</p>'
+        f'<p align="center" style="margin:2px">{html.escape(f"{doc.speaker_role} {doc.speaker}")}</p>'
+        f'<p style="margin-top:10px; margin-bottom:14px; color:#333333">{html.escape(included)} {names}</p><hr/>'
+    )
+
+
 def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT, prefix: str = "") -> str:
     """Several sections for paper, in document order whatever order they were given in.
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # QtWidgets loads only where a window does: the PDF export runs without it
+    from PySide6.QtWidgets import QApplication
 
 
 def core_application() -> QCoreApplication:
@@ -16,6 +20,8 @@ def core_application() -> QCoreApplication:
 
 def application() -> QApplication:
     """The running QApplication (every window and dialog of the app is made under one)."""
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         raise RuntimeError("no QApplication is running")

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from cqdesk.ui.printing.layout import PrintJob, PrintTexts, _Box
+from cqdesk.ui.printing.layout import Box, PrintJob, PrintTexts, paginate
 from cqdesk.ui.printing.pdf import ExportError, export_pdf
 from tests.conftest import REPO, source_lines
 
@@ -156,9 +156,9 @@ def test_same_text_without_any_system_font(whole, tmp_path):
 
 
 def test_pagination_keeps_headings_with_their_text():
-    boxes = [_Box(0, 100), _Box(100, 180), _Box(180, 200, keep_with_next=True), _Box(200, 230), _Box(230, 260)]
-    assert PrintJob._paginate(boxes, 210) == [0, 180]  # the heading moves down with its first line
-    assert PrintJob._paginate([_Box(0, 500)], 210) == [0, 210, 420]  # taller than a page: cut
+    boxes = [Box(0, 100), Box(100, 180), Box(180, 200, keep_with_next=True), Box(200, 230), Box(230, 260)]
+    assert paginate(boxes, 210) == [0, 180]  # the heading moves down with its first line
+    assert paginate([Box(0, 500)], 210) == [0, 210, 420]  # taller than a page: cut
 
 
 def test_real_pages_never_end_on_a_heading_or_split_a_key_point(app, doc):
@@ -171,8 +171,8 @@ def test_real_pages_never_end_on_a_heading_or_split_a_key_point(app, doc):
         writer = QPdfWriter(os.devnull)
         writer.setPageLayout(page_layout(paper, orientation))
         job.layout(writer)
-        boxes = job._boxes()
-        body = job._geometry(writer)[2]
+        boxes = job.boxes()
+        body = job.geometry(writer)[2]
         for start in job.page_starts[1:]:
             before = [b for b in boxes if b.bottom <= start + 0.5]
             after = next(b for b in boxes if b.top >= start - 0.5)
@@ -325,7 +325,7 @@ def test_pages_are_filled_and_a_long_table_breaks_between_rows_with_its_header_a
     writer = QPdfWriter(str(tmp_path / "layout.pdf"))
     writer.setPageLayout(page_layout("A4", "portrait"))
     job.layout(writer)
-    _, _, body, _ = job._geometry(writer)
+    _, _, body, _ = job.geometry(writer)
     starts = [*job.page_starts, job.text.size().height()]
     for page, (start, end) in enumerate(itertools.pairwise(starts[:-1])):
         head = job.head_repeated_at(start)

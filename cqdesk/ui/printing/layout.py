@@ -9,9 +9,8 @@ never split, and every page gets a running header and a page footer.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -33,7 +32,7 @@ from PySide6.QtGui import (
 
 from ...report.model import Document
 from ...report.paths import resources_dir
-from ...report.render import PRINT, printable_selection, render_sections
+from ...report.render import PRINT, printable_selection, render_cover, render_sections
 from ..fonts import register_fonts
 
 REF_DPI = 96
@@ -77,26 +76,50 @@ class _TableHead:
         return self.bottom - self.top
 
 
-@dataclass
-class _Box:
+@dataclass(frozen=True)
+class Box:
+    """What pagination sees of the laid-out document: a span that a page cut must not split."""
+
     top: float
     bottom: float
-    keep_with_next: bool = False
+    keep_with_next: bool = False  # a heading: it goes to the next page with what follows it
 
 
-@dataclass
+def paginate(boxes: list[Box], body: float, room: Callable[[float], float] | None = None) -> list[float]:
+    """Where each page starts. A page holds what fits in ``room(start)`` (the body, less a table header
+    repeated at its top); a heading never ends a page unless it and its block cannot share one; a box
+    taller than a page is cut where it must be."""
+    space = room or (lambda _start: body)
+    starts = [0.0]
+    for i, box in enumerate(boxes):
+        if box.bottom - starts[-1] <= space(starts[-1]):
+            continue
+        j = i
+        while j > 0 and boxes[j - 1].keep_with_next and boxes[j - 1].top > starts[-1]:
+            j -= 1  # a heading goes to the next page with what follows it
+        cut = boxes[j].top if boxes[j].top > starts[-1] else box.top
+        if box.bottom - cut > space(cut) and box.top > starts[-1]:
+            cut = box.top  # heading and block do not fit one page together: keep the block whole
+        if cut <= starts[-1]:
+            cut = starts[-1] + space(starts[-1])  # taller than a page: no choice but to cut it
+        starts.append(cut)
+        while box.bottom - starts[-1] > space(starts[-1]):
+            starts.append(starts[-1] + space(starts[-1]))
+    return starts
+
+
 class PrintJob:
-    doc: Document
-    sections: list[str]
-    texts: PrintTexts = field(default_factory=lambda: PRINT_TEXTS[REPORT_LANGUAGE])
-    page_starts: list[float] = field(default_factory=list)
-    outline: list[OutlineEntry] = field(default_factory=list)
+    """The chosen sections laid out for paper in a QTextDocument, cut into pages and painted."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, doc: Document, sections: list[str], texts: PrintTexts | None = None) -> None:
         # Paper uses the bundled subset only; a system CJK font would put radicals into the PDF's text.
         if FONT_FAMILY not in register_fonts():
             raise OSError(f"the bundled font {FONT_FAMILY!r} is missing from {resources_dir() / 'fonts'}")
-        self.sections = printable_selection(self.doc, self.sections) or [self.doc.root.id]
+        self.doc = doc
+        self.texts = texts or PRINT_TEXTS[REPORT_LANGUAGE]
+        self.page_starts: list[float] = []
+        self.outline: list[OutlineEntry] = []
+        self.sections = printable_selection(doc, sections) or [doc.root.id]
         self._ref = QImage(4, 4, QImage.Format.Format_RGB32)
         dots_per_metre = round(REF_DPI / 0.0254)
         self._ref.setDotsPerMeterX(dots_per_metre)
@@ -106,23 +129,11 @@ class PrintJob:
         self.text.setUseDesignMetrics(True)
         self.text.setDefaultFont(paper_font(11))
         self.text.setDocumentMargin(0)
-        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, self._cover()))
+        cover = render_cover(self.doc, self.sections, self.texts.included) if len(self.sections) > 1 else ""
+        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, cover))
         self._anchors = self._find_anchors()
 
     # Content ---------------------------------------------------------------------------------
-
-    def _cover(self) -> str:
-        if len(self.sections) < 2:
-            return ""
-        d = self.doc
-        names = "；".join(html.escape(d.sections[s].heading) for s in self.sections)
-        return (
-            f'<p align="center" style="font-size:x-large; margin-bottom:4px"><b>{html.escape(d.title)}</b></p>'
-            f'<p align="center" style="margin:2px">{html.escape(d.occasion_line)}</p>'
-            f'<p align="center" style="margin:2px">{html.escape(f"{d.speaker_role} {d.speaker}")}</p>'
-            f'<p style="margin-top:10px; margin-bottom:14px; color:#333333">{html.escape(self.texts.included)} '
-            f"{names}</p><hr/>"
-        )
 
     def _find_anchors(self) -> list[tuple[str, QTextBlock]]:
         """(section id, block) for every section heading in the document, in order."""
@@ -140,7 +151,7 @@ class PrintJob:
 
     # Layout ----------------------------------------------------------------------------------
 
-    def _geometry(self, device: QPagedPaintDevice) -> tuple[float, float, float, float]:
+    def geometry(self, device: QPagedPaintDevice) -> tuple[float, float, float, float]:
         """Width, header height, body height and footer height, in reference units."""
         rect = device.pageLayout().paintRect(QPageLayout.Unit.Inch)
         width, height = rect.width() * REF_DPI, rect.height() * REF_DPI
@@ -149,7 +160,7 @@ class PrintJob:
         return width, header, height - header - footer, footer
 
     def layout(self, device: QPagedPaintDevice) -> None:
-        width, _, body, _ = self._geometry(device)
+        width, _, body, _ = self.geometry(device)
         self.text.setTextWidth(width)
         self.text.size()  # layout is lazy: finish it before reading line positions
         self._paragraphs = []  # (block, first line top, last line bottom) of every top-level paragraph
@@ -161,19 +172,19 @@ class PrintJob:
                     (item, tl.position().y() + tl.lineAt(0).y(), tl.position().y() + last.y() + last.height())
                 )
         self._table_heads: list[_TableHead] = []
-        boxes = self._boxes()
+        boxes = self.boxes()
 
         def room(start: float) -> float:
             head = self.head_repeated_at(start)
             return body - (head.height if head else 0.0)
 
-        self.page_starts = self._paginate(boxes, body, room)
+        self.page_starts = paginate(boxes, body, room)
         self.outline = self._make_outline()
 
-    def _boxes(self) -> list[_Box]:
+    def boxes(self) -> list[Box]:
         """Lines of paragraphs (breakable between) and key-point tables (kept whole), in order."""
         layout = self.text.documentLayout()
-        boxes: list[_Box] = []
+        boxes: list[Box] = []
         for frame_or_block in _top_level(self.text):
             if isinstance(frame_or_block, QTextFrame):
                 r = layout.frameBoundingRect(frame_or_block)
@@ -183,7 +194,7 @@ class PrintJob:
                 if isinstance(frame_or_block, QTextTable) and frame_or_block.rows() > 1:
                     boxes += self._row_boxes(frame_or_block, r.top() - TABLE_SLACK, bottom)
                 else:  # a ■ key point: one box, never cut
-                    boxes.append(_Box(r.top() - TABLE_SLACK, bottom))
+                    boxes.append(Box(r.top() - TABLE_SLACK, bottom))
                 continue
             block = frame_or_block
             heading = block.blockFormat().headingLevel() > 0
@@ -191,10 +202,10 @@ class PrintJob:
             for i in range(text_layout.lineCount()):
                 line = text_layout.lineAt(i)
                 top = text_layout.position().y() + line.y()
-                boxes.append(_Box(top, top + line.height(), keep_with_next=heading))
+                boxes.append(Box(top, top + line.height(), keep_with_next=heading))
         return boxes
 
-    def _row_boxes(self, table: QTextTable, top: float, bottom: float) -> list[_Box]:
+    def _row_boxes(self, table: QTextTable, top: float, bottom: float) -> list[Box]:
         """A table of several rows breaks between rows (a page is not left half empty for a long table);
         the header row stays with the first row under it."""
         layout = self.text.documentLayout()
@@ -205,32 +216,11 @@ class PrintJob:
             tops.append(min(layout.blockBoundingRect(b).top() for b in cells) - inset - TABLE_SLACK / 2)
         ends = [*tops[1:], bottom]
         self._table_heads.append(_TableHead(tops[0], ends[0], bottom))
-        return [_Box(t, b, keep_with_next=(row == 0)) for row, (t, b) in enumerate(zip(tops, ends, strict=True))]
+        return [Box(t, b, keep_with_next=(row == 0)) for row, (t, b) in enumerate(zip(tops, ends, strict=True))]
 
     def head_repeated_at(self, y: float) -> _TableHead | None:
         """The table whose header row a page starting at ``y`` repeats (the page starts below that row)."""
         return next((h for h in self._table_heads if h.bottom <= y + 0.5 and y < h.table_bottom - 0.5), None)
-
-    @staticmethod
-    def _paginate(boxes: list[_Box], body: float, room: Callable[[float], float] | None = None) -> list[float]:
-        """Page starts: a page holds what fits in ``room(start)`` (the body less a repeated table header)."""
-        space = room or (lambda _start: body)
-        starts = [0.0]
-        for i, box in enumerate(boxes):
-            if box.bottom - starts[-1] <= space(starts[-1]):
-                continue
-            j = i
-            while j > 0 and boxes[j - 1].keep_with_next and boxes[j - 1].top > starts[-1]:
-                j -= 1  # a heading goes to the next page with what follows it
-            cut = boxes[j].top if boxes[j].top > starts[-1] else box.top
-            if box.bottom - cut > space(cut) and box.top > starts[-1]:
-                cut = box.top  # heading and block do not fit one page together: keep the block whole
-            if cut <= starts[-1]:
-                cut = starts[-1] + space(starts[-1])  # taller than a page: no choice but to cut it
-            starts.append(cut)
-            while box.bottom - starts[-1] > space(starts[-1]):
-                starts.append(starts[-1] + space(starts[-1]))
-        return starts
 
     def page_of(self, y: float) -> int:
         page = 0
@@ -278,7 +268,7 @@ class PrintJob:
     def paint(self, device: QPagedPaintDevice) -> int:
         """Lay out for the device's page and paint every page; returns the page count."""
         self.layout(device)
-        width, header, body, _ = self._geometry(device)
+        width, header, body, _ = self.geometry(device)
         scale = device.logicalDpiY() / REF_DPI
         painter = QPainter()
         if not painter.begin(device):
