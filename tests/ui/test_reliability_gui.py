@@ -2,7 +2,6 @@
 
 import hashlib
 import importlib.util
-import os
 import socket
 import subprocess
 import sys
@@ -197,7 +196,7 @@ def test_cancelled_export_and_print_write_nothing(window, tmp_path, monkeypatch)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: 0)  # closed without printing
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail("no message for a cancel"))
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # undone after the test: later tests keep their folder
     window.commands.export_pdf.trigger()
     window.commands.print_.trigger()
     assert list(tmp_path.iterdir()) == []
