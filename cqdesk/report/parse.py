@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .indicators import parse_indicators
@@ -55,10 +56,42 @@ def source_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# What a plain line is, by the section it falls in: (kind of a ● line, kind of any other line); None refuses it.
+_PLAIN_KINDS: dict[str, tuple[str | None, str | None]] = {
+    "review": ("bullet", None),
+    "review/aspects": (None, "item"),
+    "review/indicators": (None, "indicator"),
+    "plan": ("bullet", None),
+    "plan/requirements": (None, "text"),
+    "plan/targets": (None, "target"),
+    "plan/livelihood": ("project", None),
+    "plan/governance": ("bullet", None),
+}
+
+
+@dataclass(frozen=True)
+class _Cover:
+    title: str
+    occasion: str
+    speaker_line: str
+    year: int
+    month: int
+    day: int
+    congress: str
+    role: str
+    speaker: str
+
+
 class _Builder:
-    def __init__(self) -> None:
+    """Takes the report's lines one by one, in order, and grows the section tree from them."""
+
+    def __init__(self, plan_year: int) -> None:
         self.sections: dict[str, Section] = {}
         self.blocks: list[Block] = []
+        self.plan_year = plan_year
+        self.current: str = ROOT_ID  # the section plain lines go to
+        self.part: str | None = None  # "review" or "plan"
+        self.area: str | None = None
 
     def add_section(
         self, sid: str, parent: str | None, kind: str, title: str, label: str = "", ordinal: int | None = None
@@ -79,17 +112,105 @@ class _Builder:
         self.sections[sid].blocks.append(block)
         self.blocks.append(block)
 
+    def open_section(
+        self,
+        sid: str,
+        parent: str,
+        kind: str,
+        title: str,
+        n: int,
+        line: str,
+        label: str = "",
+        ordinal: int | None = None,
+    ) -> None:
+        """A heading line: a new section, its line its first block, and where plain lines now go."""
+        self.add_section(sid, parent, kind, title, label, ordinal)
+        self.add_block(sid, n, "heading", line)
+        self.current = sid
 
-def parse_text(text: str, sha256: str = "") -> Document:
-    """Parse the report's text into a Document."""
-    lines = text.split("\n")
-    numbered = [(i + 1, line.rstrip("\r")) for i, line in enumerate(lines)]
-    numbered = [(n, line) for n, line in numbered if line.strip()]
-    if len(numbered) < 4:
-        raise ParseError("the source is too short to be the report")
+    def take(self, n: int, line: str) -> None:
+        if line[0].isspace() or line[-1].isspace():
+            raise ParseError(f"line {n}: leading or trailing white space")
+        if self._part_heading(n, line):
+            return
+        if self.part is None:
+            raise ParseError(f"line {n}: text before the review begins: {line[:20]!r}")
+        if self.current == "review/tasks" or self.current.startswith("review/tasks/"):
+            self._task_line(n, line)
+        elif self.current == "plan/areas" or self.current.startswith("plan/areas/"):
+            self._area_line(n, line)
+        else:
+            self._plain_line(n, line)
 
-    b = _Builder()
-    (n1, title), (n2, occasion), (n3, speaker_line) = numbered[:3]
+    def _part_heading(self, n: int, line: str) -> bool:
+        """The review's year line, or a heading of the report's fixed parts (主要经济指标 …)."""
+        m = _REVIEW_YEAR.match(line)
+        if m and self.part is None:
+            self.part = "review"
+            self.open_section("review", ROOT_ID, "part", f"{m.group(1)}年工作回顾", n, line)
+            return True
+        heading = next((h for h in _PART_HEADINGS if h[0].match(line)), None)
+        if heading is None:
+            return False
+        _, sid, part, kind = heading
+        if part == "plan" and self.part != "plan":
+            self.add_section("plan", ROOT_ID, "part", f"{self.plan_year}年政府工作")
+            self.part = "plan"
+        if part != self.part:
+            raise ParseError(f"line {n}: heading {line!r} is out of place")
+        self.open_section(sid, part, kind, line, n, line)
+        self.area = None
+        return True
+
+    def _task_line(self, n: int, line: str) -> None:
+        m = _TASK.match(line)
+        if m:
+            num = int(m.group(1))
+            self.open_section(f"review/tasks/{num}", "review/tasks", "task", m.group(2), n, line, f"{num}、", num)
+            return
+        if self.current == "review/tasks" or len(self.sections[self.current].blocks) > 1:
+            raise ParseError(f"line {n}: expected a numbered task (N、…)")
+        self.add_block(self.current, n, "text", line)
+
+    def _area_line(self, n: int, line: str) -> None:
+        m = _AREA.match(line)
+        if m:
+            num = cn_numeral_value(m.group(1))
+            self.area = f"plan/areas/{num}"
+            self.open_section(
+                self.area, "plan/areas", "area", m.group(2), n, line, label=f"{m.group(1)}、", ordinal=num
+            )
+            return
+        m = _ITEM.match(line)
+        if m and self.area is not None:
+            num = int(m.group(1))
+            self.open_section(
+                f"{self.area}/{num}", self.area, "item", m.group(2), n, line, label=f"{num}.", ordinal=num
+            )
+            return
+        if self.current.count("/") != 3:
+            raise ParseError(f"line {n}: expected an area (一、…) or an item (1.…)")
+        # An item has one line of measures and then one ■ key point, each at most once.
+        kinds = [blk.kind for blk in self.sections[self.current].blocks]
+        kind = "keypoint" if line.startswith("■") else "measures"
+        if kind in kinds or (kind == "measures" and "keypoint" in kinds):
+            raise ParseError(f"line {n}: unexpected second {kind} line in {self.current}")
+        self.add_block(self.current, n, kind, line)
+
+    def _plain_line(self, n: int, line: str) -> None:
+        bullet = line.startswith("●")
+        if self.current == "plan/targets" and bullet:
+            self.current = "plan"  # the ● bullets after the targets belong to the plan itself
+        bullet_kind, line_kind = _PLAIN_KINDS.get(self.current, (None, None))
+        kind = bullet_kind if bullet else line_kind
+        if kind is None:
+            raise ParseError(f"line {n}: unexpected line in {self.current}: {line[:20]!r}")
+        self.add_block(self.current, n, kind, line)
+
+
+def _read_cover(numbered: list[tuple[int, str]]) -> _Cover:
+    """The first three lines: the title, the occasion (——2025年1月19日在…上) and the speaker."""
+    (_, title), (n2, occasion), (n3, speaker_line) = numbered[:3]
     occ = _OCCASION.match(occasion)
     if not occ:
         raise ParseError(f"line {n2}: expected the occasion line (——YYYY年M月D日在…上)")
@@ -97,109 +218,32 @@ def parse_text(text: str, sha256: str = "") -> Document:
     role, _, speaker = speaker_line.rpartition(" ")
     if not role:
         raise ParseError(f"line {n3}: expected the speaker line (role and name)")
+    return _Cover(title, occasion, speaker_line, int(year), int(month), int(day), congress, role, speaker)
 
-    b.add_section(ROOT_ID, None, "document", title)
-    b.add_block(ROOT_ID, n1, "title", title)
-    b.add_block(ROOT_ID, n2, "occasion", occasion)
-    b.add_block(ROOT_ID, n3, "speaker", speaker_line)
 
-    current: str = ROOT_ID  # the section plain lines go to
-    part: str | None = None  # "review" or "plan"
-    area: str | None = None
-
+def parse_text(text: str, sha256: str = "") -> Document:
+    """Parse the report's text into a Document."""
+    numbered = [(i + 1, line.rstrip("\r")) for i, line in enumerate(text.split("\n"))]
+    numbered = [(n, line) for n, line in numbered if line.strip()]
+    if len(numbered) < 4:
+        raise ParseError("the source is too short to be the report")
+    cover = _read_cover(numbered)
+    b = _Builder(plan_year=cover.year)
+    b.add_section(ROOT_ID, None, "document", cover.title)
+    for (n, line), kind in zip(numbered[:3], ("title", "occasion", "speaker"), strict=False):
+        b.add_block(ROOT_ID, n, kind, line)
     for n, line in numbered[3:]:
-        if line[0].isspace() or line[-1].isspace():
-            raise ParseError(f"line {n}: leading or trailing white space")
-        m = _REVIEW_YEAR.match(line)
-        if m and part is None:
-            part = current = "review"
-            b.add_section("review", ROOT_ID, "part", f"{m.group(1)}年工作回顾")
-            b.add_block("review", n, "heading", line)
-            continue
-        heading = next((h for h in _PART_HEADINGS if h[0].match(line)), None)
-        if heading is not None:
-            _, sid, hpart, kind = heading
-            if hpart == "plan" and part != "plan":
-                plan_year = int(year)
-                b.add_section("plan", ROOT_ID, "part", f"{plan_year}年政府工作")
-                part = "plan"
-            if hpart != part:
-                raise ParseError(f"line {n}: heading {line!r} is out of place")
-            b.add_section(sid, hpart, kind, line)
-            b.add_block(sid, n, "heading", line)
-            current, area = sid, None
-            continue
-        if part is None:
-            raise ParseError(f"line {n}: text before the review begins: {line[:20]!r}")
-
-        if current in ("review/tasks",) or current.startswith("review/tasks/"):
-            m = _TASK.match(line)
-            if m:
-                num = int(m.group(1))
-                sid = f"review/tasks/{num}"
-                b.add_section(sid, "review/tasks", "task", m.group(2), label=f"{num}、", ordinal=num)
-                b.add_block(sid, n, "heading", line)
-                current = sid
-                continue
-            if current == "review/tasks" or len(b.sections[current].blocks) > 1:
-                raise ParseError(f"line {n}: expected a numbered task (N、…)")
-            b.add_block(current, n, "text", line)
-            continue
-
-        if current == "plan/areas" or current.startswith("plan/areas/"):
-            m = _AREA.match(line)
-            if m:
-                num = cn_numeral_value(m.group(1))
-                area = sid = f"plan/areas/{num}"
-                b.add_section(sid, "plan/areas", "area", m.group(2), label=f"{m.group(1)}、", ordinal=num)
-                b.add_block(sid, n, "heading", line)
-                current = sid
-                continue
-            m = _ITEM.match(line)
-            if m and area is not None:
-                num = int(m.group(1))
-                sid = f"{area}/{num}"
-                b.add_section(sid, area, "item", m.group(2), label=f"{num}.", ordinal=num)
-                b.add_block(sid, n, "heading", line)
-                current = sid
-                continue
-            if current.count("/") != 3:
-                raise ParseError(f"line {n}: expected an area (一、…) or an item (1.…)")
-            kinds = [blk.kind for blk in b.sections[current].blocks]
-            kind = "keypoint" if line.startswith("■") else "measures"
-            if kind in kinds or (kind == "measures" and "keypoint" in kinds):
-                raise ParseError(f"line {n}: unexpected second {kind} line in {current}")
-            b.add_block(current, n, kind, line)
-            continue
-
-        bullet = line.startswith("●")
-        kind_by_section = {
-            "review": "bullet" if bullet else None,
-            "review/aspects": None if bullet else "item",
-            "review/indicators": None if bullet else "indicator",
-            "plan/requirements": None if bullet else "text",
-            "plan/targets": None if bullet else "target",
-            "plan/livelihood": "project" if bullet else None,
-            "plan/governance": "bullet" if bullet else None,
-        }
-        if current == "plan/targets" and bullet:
-            current = "plan"  # the ● bullets after the targets belong to the plan itself
-        found = "bullet" if current == "plan" and bullet else kind_by_section.get(current)
-        if found is None:
-            raise ParseError(f"line {n}: unexpected line in {current}: {line[:20]!r}")
-        b.add_block(current, n, found, line)
-
+        b.take(n, line)
     for required in ("review", "plan"):
         if required not in b.sections:
             raise ParseError(f"the source has no {required} part")
-
     return Document(
-        title=title,
-        date=f"{int(year):04d}-{int(month):02d}-{int(day):02d}",
-        congress=congress,
-        speaker_role=role,
-        speaker=speaker,
-        occasion_line=occasion,
+        title=cover.title,
+        date=f"{cover.year:04d}-{cover.month:02d}-{cover.day:02d}",
+        congress=cover.congress,
+        speaker_role=cover.role,
+        speaker=cover.speaker,
+        occasion_line=cover.occasion,
         sections=b.sections,
         blocks=b.blocks,
         indicators=parse_indicators(b.sections),
