@@ -9,15 +9,15 @@ import hashlib
 import sys
 import tempfile
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QGuiApplication
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...report.paths import default_db_path, default_source_path
 from ...report.render import render_section
 from ...report.store import Report
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 
 KNOWN_SEARCHES = {
     "库": ["plan/areas/5"],
@@ -25,75 +25,96 @@ KNOWN_SEARCHES = {
     "乡村 振兴": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],
     "鄉村 振興": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],  # traditional characters
 }
+CHECKS = 5
 
 
 def run_self_test(db: Path | None = None, out: Callable[[str], None] = print) -> bool:
-    from ..tools.headless import gui_app
+    from .headless import gui_app
 
     with gui_app("zh_CN") as app:
-        return _run(app, db, out)
+        return SelfTest(app, db or default_db_path(), out).run()
 
 
-def _run(app: QGuiApplication, db: Path | None, out: Callable[[str], None]) -> bool:
-    from PySide6.QtCore import QLibraryInfo
+class SelfTest:
+    """Each check returns a line of detail or raises; a failed check never stops the others."""
 
-    state: dict[str, Report] = {}
-    results: list[bool] = []
+    def __init__(self, app: QGuiApplication, db: Path, out: Callable[[str], None]) -> None:
+        self.app = app
+        self.db = db
+        self.out = out
+        self.report: Report | None = None
+        self.results: list[bool] = []
 
-    def check(name: str, fn: Callable[[], str]) -> None:
+    def run(self) -> bool:
+        self.check("database", self.database)
+        if self.report is not None:
+            self.check("search", self.searches)
+            self.check("render", self.render)
+            self.check("pdf", self.pdf)
+        self.check("qt plugins", self.plugins)
+        if self.report is not None:
+            self.report.close()
+        passed = all(self.results) and len(self.results) == CHECKS
+        self.out(f"self-test {'passed' if passed else 'FAILED'}: {sum(self.results)} of {CHECKS} checks")
+        return passed
+
+    def check(self, name: str, fn: Callable[[], str]) -> None:
         try:
             detail = fn()
-            results.append(True)
-            out(f"ok    {name}: {detail}")
         except Exception as exc:  # every failure is reported, none stops the others
-            results.append(False)
-            out(f"FAIL  {name}: {exc}")
+            self.results.append(False)
+            self.out(f"FAIL  {name}: {exc}")
+        else:
+            self.results.append(True)
+            self.out(f"ok    {name}: {detail}")
 
-    def database() -> str:
-        path = db or default_db_path()
-        report = Report(path)
-        state["report"] = report
-        source = default_source_path()
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    def _opened(self) -> Report:
+        if self.report is None:
+            raise RuntimeError("the report database could not be opened")
+        return self.report
+
+    def database(self) -> str:
+        report = Report(self.db)
+        self.report = report
+        digest = hashlib.sha256(default_source_path().read_bytes()).hexdigest()
         if report.metadata.source_sha256 != digest:
             raise ValueError(f"recorded source hash {report.metadata.source_sha256[:12]}... != {digest[:12]}...")
         if not report.refuses_writes():
             raise ValueError("the database accepted a write")
-        return f"{path.name} read-only, {len(report.document.sections)} sections, source {digest[:12]}..."
+        return f"{self.db.name} read-only, {len(report.document.sections)} sections, source {digest[:12]}..."
 
-    def searches() -> str:
-        report = state["report"]
+    def searches(self) -> str:
+        report = self._opened()
         for query, expected in KNOWN_SEARCHES.items():
             got = [h.id for h in report.search(query)]
             if got != expected:
                 raise ValueError(f"{query!r} found {got}, expected {expected}")
         return f"{len(KNOWN_SEARCHES)} queries gave their known hits"
 
-    def render() -> str:
-        report = state["report"]
-        html = render_section(report.document, "plan/areas/2/1").html
+    def render(self) -> str:
+        html = render_section(self._opened().document, "plan/areas/2/1").html
         if "加快构建现代化集疏运体系" not in html:
             raise ValueError("the section's title is missing from its page")
         return f"plan/areas/2/1 rendered ({len(html):,} characters of HTML)"
 
-    def pdf() -> str:
+    def pdf(self) -> str:
         from pypdf import PdfReader
 
         from ..printing.pdf import export_pdf
 
-        report = state["report"]
         with tempfile.TemporaryDirectory() as tmp:
-            result = export_pdf(report.document, ["plan/areas/2"], Path(tmp) / "self-test.pdf")
+            result = export_pdf(self._opened().document, ["plan/areas/2"], Path(tmp) / "self-test.pdf")
             text = "".join(page.extract_text() for page in PdfReader(result.path).pages)
         radicals = [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
         if "加快构建现代化集疏运体系" not in text.replace("\n", "") or radicals:
             raise ValueError(f"the PDF's text is not the report's (radicals: {''.join(radicals[:5])})")
         return f"{result.pages} page(s), {result.size:,} bytes, Chinese text extracts exactly"
 
-    def plugins() -> str:
+    def plugins(self) -> str:
+        from PySide6.QtCore import QLibraryInfo
         from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-        platform = app.platformName()
+        platform = self.app.platformName()
         if not platform:
             raise ValueError("no platform plugin")
         folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "printsupport"
@@ -103,15 +124,3 @@ def _run(app: QGuiApplication, db: Path | None, out: Callable[[str], None]) -> b
         QPrinterInfo.availablePrinterNames()
         QPrinter(QPrinter.PrinterMode.HighResolution)
         return f"platform {platform}, print support {', '.join(printing) or 'built in'}"
-
-    check("database", database)
-    if "report" in state:
-        check("search", searches)
-        check("render", render)
-        check("pdf", pdf)
-    check("qt plugins", plugins)
-    if "report" in state:
-        state["report"].close()
-    passed = all(results) and len(results) == 5
-    out(f"self-test {'passed' if passed else 'FAILED'}: {sum(results)} of 5 checks")
-    return passed
