@@ -1,6 +1,6 @@
 """Size of the frozen app and its archive, and its start-up beside the same app from source.
 
-Needs a built bundle: python packaging/build.py (Linux: dist/cqdesk and dist/cqdesk-*.tar.gz).
+Needs a built bundle: python packaging/build.py (Linux: dist/cqdesk and dist/cqdesk-*.tar.xz).
 Start-up is process start to the first paint of the text pane (CQDESK_STARTUP_PROBE), offscreen,
 median of --runs, both measured in this run.
 

@@ -71,7 +71,7 @@ wrun 900 "$PY/python.exe" -m PyInstaller --noconfirm --clean --distpath "$(winep
 test -f "$DIST/windows/cqdesk/cqdesk.exe"
 
 step "no build-only DLL in the bundle"
-if find "$DIST/windows/cqdesk" -iname 'icuuc.dll' -o -iname 'mscms.dll' -o -iname '_wmi.pyd' | grep -q .; then
+if find "$DIST/windows/cqdesk" -iname 'icuuc.dll' -o -iname 'mscms.dll' -o -iname '_wmi.pyd' -o -iname 'opengl32sw.dll' | grep -q .; then
   echo "a DLL that only the Wine build needs reached the bundle" >&2; exit 1
 fi
 

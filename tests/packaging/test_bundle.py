@@ -161,7 +161,8 @@ def test_bundle_ships_the_licences(dist):
 
 
 def test_linux_archive_with_desktop_file_and_checksum(dist):
-    (archive,) = dist.glob("cqdesk-*-linux-*.tar.gz")
+    (archive,) = dist.glob("cqdesk-*-linux-*.tar.xz")
+    assert archive.stat().st_size < 40 * 2**20  # the download goal
     names = tarfile.open(archive).getnames()
     assert "cqdesk/cqdesk" in names and "cqdesk/cqdesk.desktop" in names
     assert "cqdesk/install.sh" in names and "cqdesk/uninstall.sh" in names
