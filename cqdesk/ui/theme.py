@@ -37,7 +37,13 @@ class Theme(QObject):
 
     def apply(self, choice: str) -> None:
         self.choice = choice if choice in THEMES else "system"
-        if self.dark():
+        dark = self.dark()
+        # The application starts in the platform's light colours: applying those again would send every widget
+        # a palette change (and redraw the page) for nothing, so only a real change is applied.
+        if bool(self.app.property("cqdeskDark")) == dark:
+            return
+        self.app.setProperty("cqdeskDark", dark)
+        if dark:
             self.app.setStyle("Fusion")  # a style that draws every control from the palette
             self.app.setPalette(dark_palette())
         else:
