@@ -215,7 +215,7 @@ class PrintController(QObject):
             self.export_to(Path(path if path.lower().endswith(".pdf") else f"{path}.pdf"))
 
     def export_to(self, path: Path) -> ExportResult | None:
-        from ..printing.pdf import ExportError, export_pdf
+        from .pdf import ExportError, export_pdf
 
         prefs = self.preferences
         try:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPdfWriter
 from ... import __version__
 from ...report.atomic import replacing, temporary_beside
 from ...report.model import Document
-from ..printing.layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
+from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
 
 PDF_RESOLUTION = 300
 

@@ -10,8 +10,8 @@ from ...report.normalize import query_terms
 from ...report.search import SearchHit
 from ...report.store import Report
 from ..qt import core_application
-from ..search.results import HitRole, ResultDelegate
-from ..search.worker import SearchService
+from .results import HitRole, ResultDelegate
+from .worker import SearchService
 
 DEBOUNCE_MS = 150
 
