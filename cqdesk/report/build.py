@@ -11,6 +11,7 @@ import copy
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from .keywords import extract_keywords
 from .model import Document, Section
 from .normalize import fold
 from .related import related_links
-from .schema import SCHEMA_VERSION
+from .schema import GRAM_MAX, SCHEMA_VERSION
 from .views import add_views, livelihood_projects
 
 
@@ -102,9 +103,13 @@ def _create_search_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5(norm, content='search', content_rowid='rowid', tokenize='trigram')"
     )
-    # Terms of 1-2 characters: every character is its own token, so a short term is a phrase query.
+    # Terms of 1-3 characters, ranked without reading the text: every such substring of a row with its
+    # count and whether the heading holds it, in ranking order, so a query reads the first page and stops.
+    # Longer terms take their rarest trigram's entries as an upper bound (cqdesk.report.search).
     db.execute(
-        "CREATE VIRTUAL TABLE search_chars USING fts5(chars, content='', tokenize='unicode61 remove_diacritics 0')"
+        "CREATE TABLE search_grams (gram TEXT NOT NULL, th INTEGER NOT NULL, cnt INTEGER NOT NULL, "
+        "position INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (gram, th DESC, cnt DESC, position)) "
+        "WITHOUT ROWID"
     )
 
 
@@ -116,7 +121,12 @@ def fill_search(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> No
         db.table("search").insert_all(({k: r[k] for k in _RANK_COLUMNS} for r in batch), batch_size=2000)
         db.table("search_display").insert_all(({k: r[k] for k in _DISPLAY_COLUMNS} for r in batch), batch_size=2000)
         conn.executemany(
-            "INSERT INTO search_chars(rowid, chars) VALUES (?, ?)", ((r["rowid"], " ".join(r["norm"])) for r in batch)
+            "INSERT INTO search_grams VALUES (?, ?, ?, ?, ?)",
+            (
+                (gram, th, cnt, r["position"], r["rowid"])
+                for r in batch
+                for gram, th, cnt in gram_counts(r["norm"], r["norm_heading"])
+            ),
         )
         batch.clear()
 
@@ -126,6 +136,21 @@ def fill_search(db: sqlite_utils.Database, rows: Iterable[dict[str, Any]]) -> No
             flush()
     flush()
     conn.execute("INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+    # A multi-term query looks up each further term's count for the rows of the rarest.
+    conn.execute("CREATE INDEX search_grams_row ON search_grams (gram, rid)")
+
+
+@lru_cache(maxsize=256)  # the benchmark's synthetic copies repeat each text
+def gram_counts(norm: str, norm_heading: str) -> list[tuple[str, int, int]]:
+    """(gram, in the heading, count) for every distinct substring of up to GRAM_MAX characters without
+    white space (terms never hold any); counted as search counts a term: non-overlapping, from the left."""
+    grams = {
+        norm[i : i + n]
+        for n in range(1, GRAM_MAX + 1)
+        for i in range(len(norm) - n + 1)
+        if not any(c.isspace() for c in norm[i : i + n])
+    }
+    return [(g, int(g in norm_heading), norm.count(g)) for g in sorted(grams)]
 
 
 def build_database(doc: Document, out: Path) -> int:

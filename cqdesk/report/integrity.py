@@ -31,8 +31,8 @@ def _index_queries(conn: sqlite3.Connection) -> list[str]:
     names = [
         row[0]
         for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'search_fts_%' OR name LIKE "
-            "'search_chars_%') ORDER BY name"
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'search_fts_%' OR name = "
+            "'search_grams') ORDER BY name"
         )
     ]
     return [f'SELECT * FROM "{name}" ORDER BY 1' for name in names]

@@ -1,24 +1,31 @@
 """Find-in-page over the whole report, ranked.
 
 Every term of the query (white space separates terms) must occur in a section's
-own text, as a substring, after NFKC and case folding. Terms of 3+ characters
-narrow the candidates through the FTS5 trigram index; shorter ones (重庆, 库) are
-found by scanning the base table, since trigrams cannot index them. Either way
-``instr`` on the folded text decides, so the index only ever speeds things up.
+own text, as a substring, after NFKC and case folding. Ranking: sections whose
+heading holds a term first, then by the number of hits, then document order.
+
+Terms of up to three characters (库, 重庆, 新通道) are ranked from search_grams,
+which stores each such substring's count per section in ranking order: a query
+reads its first page and stops, however many sections hold the term. A longer
+single term walks its rarest trigram's entries, whose counts bound its own, and
+stops once no later section can rank higher. Other queries narrow the candidates
+through the FTS5 trigram index and count with ``instr`` on the folded text.
 User text reaches SQL only as bound parameters, and FTS phrases are quoted.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .normalize import find_spans, query_terms
+from .schema import GRAM_MAX
 
 SNIPPET_BEFORE = 16
 SNIPPET_LENGTH = 72
@@ -83,11 +90,6 @@ def make_snippet(text: str, terms: list[str], folded: str | None = None) -> tupl
     return prefix + flat[start:end] + suffix, marks
 
 
-def _char_indexable(term: str) -> bool:
-    """Whether every character is a token of the unicode61 tokenizer (letters, numbers, private use)."""
-    return all(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in term)
-
-
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -103,15 +105,14 @@ def search(
         return []
     if max_text_length is not None and any(len(t) > max_text_length for t in terms):
         return []  # cannot occur anywhere; spares the scan of a 10,000-character paste
-    long_terms = sorted((t for t in terms if len(t) >= 3), key=len, reverse=True)[:MAX_FTS_PHRASES]
-    short_terms = [t for t in terms if len(t) < 3 and _char_indexable(t)][:MAX_FTS_PHRASES]
     try:
-        rows = _query(conn, terms, long_terms, [] if long_terms else short_terms, limit)
+        ranked = _rank(conn, terms, limit)
     except sqlite3.OperationalError:
-        # An index may refuse an exotic phrase; the plain scan gives the same answer.
-        rows = _query(conn, terms, [], [], limit)
+        # The trigram index may refuse an exotic phrase; the plain scan gives the same answer.
+        ranked = _rank_by_scan(conn, terms, [], limit)
+    rows = _display_rows(conn, ranked)
     hits = []
-    for sid, part, position, norm, count, title_hit, heading, path, text in rows:
+    for (_, count, title_hit), (sid, part, position, norm, heading, path, text) in zip(ranked, rows, strict=True):
         # The heading is shown beside the snippet already, with its hits marked: the snippet shows the body,
         # around a hit where the body has one (else the heading's hit would be the only one in view).
         first, sep, body = text.partition("\n")
@@ -166,17 +167,69 @@ class SearchIndex:
             self._conn.close()
 
 
-def _query(
-    conn: sqlite3.Connection, terms: list[str], trigram_terms: list[str], char_terms: list[str], limit: int
-) -> list[tuple[Any, ...]]:
+Ranked = list[tuple[int, int, bool]]  # (rowid, hits, title hit), best first
+
+
+def _rank(conn: sqlite3.Connection, terms: list[str], limit: int) -> Ranked:
+    if all(len(t) <= GRAM_MAX for t in terms):
+        return _rank_by_grams(conn, terms, limit)
+    if len(terms) == 1:
+        return _rank_by_bound(conn, terms[0], limit)
+    long_terms = sorted((t for t in terms if len(t) >= 3), key=len, reverse=True)[:MAX_FTS_PHRASES]
+    return _rank_by_scan(conn, terms, long_terms, limit)
+
+
+def _frequency(conn: sqlite3.Connection, gram: str) -> int:
+    return int(conn.execute("SELECT count(*) FROM search_grams WHERE gram = ?", [gram]).fetchone()[0])
+
+
+def _rank_by_grams(conn: sqlite3.Connection, terms: list[str], limit: int) -> Ranked:
+    """Every term short: the rarest term's entries, each further term's count looked up beside them."""
+    terms = sorted(terms, key=lambda t: _frequency(conn, t)) if len(terms) > 1 else terms
+    joins = "".join(f" JOIN search_grams g{i} ON g{i}.gram = ? AND g{i}.rid = g0.rid" for i in range(1, len(terms)))
+    hits = " + ".join(f"g{i}.cnt" for i in range(len(terms)))
+    title = f"max({', '.join(f'g{i}.th' for i in range(len(terms)))})" if len(terms) > 1 else "g0.th"
+    sql = (
+        f"SELECT g0.rid, {hits} AS hits, {title} AS th FROM search_grams g0{joins} WHERE g0.gram = ? "
+        "ORDER BY th DESC, hits DESC, g0.position LIMIT ?"
+    )
+    return [(rid, n, bool(th)) for rid, n, th in conn.execute(sql, [*terms[1:], terms[0], limit])]
+
+
+def _rank_by_bound(conn: sqlite3.Connection, term: str, limit: int) -> Ranked:
+    """One long term. Each occurrence of it begins an occurrence of each of its trigrams, and a heading
+    that holds it holds them, so the rarest trigram's entries, in their stored order, bound the term's
+    rank from above: count the term in those sections in that order until the page is full and the next
+    bound cannot beat its last entry."""
+    trigrams = {term[i : i + 3] for i in range(len(term) - 2)}
+    gram = min(sorted(trigrams), key=lambda g: _frequency(conn, g))
+    rows = conn.execute(
+        "SELECT g.th, g.cnt, g.position, g.rid, (s.nlen - length(replace(s.norm, ?1, ''))) / ?2, "
+        "instr(s.norm_heading, ?1) > 0 FROM search_grams g JOIN search s ON s.rowid = g.rid "
+        "WHERE g.gram = ?3 ORDER BY g.th DESC, g.cnt DESC, g.position",
+        [term, len(term), gram],
+    )
+    page: list[tuple[int, int, int, int]] = []  # a min-heap of (th, hits, -position, rid)
+    with closing(rows):
+        for bound_th, bound_hits, position, rid, hits, th in rows:
+            if len(page) == limit and page[0][:3] >= (bound_th, bound_hits, -position):
+                break
+            if hits:
+                entry = (int(th), hits, -position, rid)
+                if len(page) < limit:
+                    heapq.heappush(page, entry)
+                elif entry > page[0]:
+                    heapq.heapreplace(page, entry)
+    return [(rid, hits, bool(th)) for th, hits, _, rid in sorted(page, reverse=True)]
+
+
+def _rank_by_scan(conn: sqlite3.Connection, terms: list[str], trigram_terms: list[str], limit: int) -> Ranked:
+    """Candidates from the trigram index (or every section), each term counted in the folded text."""
     where: list[str] = []
     params: list[object] = []
     if trigram_terms:
         where.append("s.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
         params.append(" ".join(fts_phrase(t) for t in trigram_terms))
-    if char_terms:
-        where.append("s.rowid IN (SELECT rowid FROM search_chars WHERE search_chars MATCH ?)")
-        params.append(" ".join(fts_phrase(" ".join(t)) for t in char_terms))
     for t in terms:
         where.append("instr(s.norm, ?) > 0")
         params.append(t)
@@ -187,10 +240,23 @@ def _query(
         select_params += [t, len(t)]
     select_params += terms
     sql = (
-        f"WITH ranked AS (SELECT s.rowid AS rid, s.section_id, s.part, s.position, s.norm, {count_expr} AS hits, "
-        f"({title_expr}) AS th FROM search s WHERE {' AND '.join(where)} "
-        "ORDER BY th DESC, hits DESC, s.position LIMIT ?) "
-        "SELECT r.section_id, r.part, r.position, r.norm, r.hits, r.th, d.heading, d.path, d.text "
-        "FROM ranked r JOIN search_display d ON d.rowid = r.rid ORDER BY r.th DESC, r.hits DESC, r.position"
+        f"SELECT s.rowid, {count_expr} AS hits, ({title_expr}) AS th FROM search s WHERE {' AND '.join(where)} "
+        "ORDER BY th DESC, hits DESC, s.position LIMIT ?"
     )
-    return conn.execute(sql, [*select_params, *params, limit]).fetchall()
+    return [(rid, n, bool(th)) for rid, n, th in conn.execute(sql, [*select_params, *params, limit])]
+
+
+def _display_rows(conn: sqlite3.Connection, ranked: Ranked) -> list[tuple[Any, ...]]:
+    """What the ranked sections show, in the same order."""
+    if not ranked:
+        return []
+    rids = [rid for rid, _, _ in ranked]
+    found = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            "SELECT s.rowid, s.section_id, s.part, s.position, s.norm, d.heading, d.path, d.text FROM search s "
+            f"JOIN search_display d ON d.rowid = s.rowid WHERE s.rowid IN ({','.join('?' * len(rids))})",
+            rids,
+        )
+    }
+    return [found[rid] for rid in rids]

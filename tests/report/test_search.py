@@ -187,3 +187,73 @@ def test_one_way_into_search_gives_the_same_answers_everywhere(report):
     finally:
         index.close()
     assert report.refuses_writes()
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory, doc):
+    """The report four times over, so a ranked page is cut from many more candidates than it shows."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from cqdesk.report.build import _create_search_tables, fill_search, search_rows
+
+    path = tmp_path_factory.mktemp("copies") / "copies.db"
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    _create_search_tables(db)
+    n = len(doc.sections)
+    fill_search(db, (row for k in range(4) for row in search_rows(doc, f"copy{k}/", k * n)))
+    db.conn.commit()
+    yield db.conn
+    db.conn.close()
+
+
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_ranking_from_stored_counts_equals_counting_every_section(copies, data):
+    from cqdesk.report.search import _rank, _rank_by_scan
+
+    terms = []
+    for _ in range(data.draw(st.integers(1, 3))):
+        line = data.draw(st.sampled_from(source_lines()))
+        start = data.draw(st.integers(0, len(line) - 1))
+        fragment = line[start : data.draw(st.integers(start + 1, min(len(line), start + 8)))]
+        terms += [t for t in query_terms(fragment) if t not in terms]
+    if not terms:
+        return
+    limit = data.draw(st.sampled_from([1, 3, 10, 400]))
+    assert _rank(copies, terms, limit) == _rank_by_scan(copies, terms, [], limit)
+
+
+@pytest.mark.parametrize("query", ["库", "重庆", "新通道", "西部陆海新通道", "数字 重庆", "开放 平台 国际"])
+def test_each_ranking_path_cuts_to_the_page_in_the_same_order(copies, query):
+    from cqdesk.report.search import _rank, _rank_by_scan
+
+    terms = query_terms(query)
+    everything = _rank_by_scan(copies, terms, [], 1000)
+    assert len(everything) >= 4  # each query occurs in every copy
+    for limit in (1, 2, 5, len(everything)):
+        assert _rank(copies, terms, limit) == everything[:limit]
+
+
+def test_a_long_term_ranks_by_its_own_count_not_its_trigrams(tmp_path):
+    """Section A holds 甲乙丙 five times but 甲乙丙丁 once; B holds 甲乙丙丁 twice: B ranks first."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from cqdesk.report.build import _create_search_tables, fill_search
+    from cqdesk.report.search import _rank
+
+    texts = {"a": "甲乙丙丁，甲乙丙，甲乙丙，甲乙丙，甲乙丙", "b": "甲乙丙丁甲乙丙丁", "c": "乙丙丁"}
+    rows = [
+        {"rowid": i + 1, "section_id": sid, "part": "plan", "position": i, "nlen": len(text), "norm_heading": sid,
+         "norm": text, "heading": sid, "path": "[]", "text": text}
+        for i, (sid, text) in enumerate(texts.items())
+    ]  # fmt: skip
+    db = sqlite_utils.Database(sqlite3.connect(tmp_path / "t.db"))
+    _create_search_tables(db)
+    fill_search(db, rows)
+    assert _rank(db.conn, ["甲乙丙丁"], 1) == [(2, 2, False)]
+    assert _rank(db.conn, ["甲乙丙丁"], 5) == [(2, 2, False), (1, 1, False)]
+    assert _rank(db.conn, ["甲乙丙"], 5) == [(1, 5, False), (2, 2, False)]
