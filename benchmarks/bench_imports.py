@@ -14,6 +14,8 @@ import statistics
 import subprocess
 import sys
 
+from installed import installed_env
+
 QT = "import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets"
 APP = "import cqdesk.ui.main_window"
 LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
@@ -30,7 +32,11 @@ def top_level_cumulative(stderr: str, prefix: str) -> float:
 
 def run_once() -> tuple[float, float]:
     out = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"{QT}; {APP}"], capture_output=True, text=True, check=True
+        [sys.executable, "-X", "importtime", "-c", f"{QT}; {APP}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=installed_env(),
     )
     return top_level_cumulative(out.stderr, "PySide6"), top_level_cumulative(out.stderr, "cqdesk")
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -21,6 +20,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from installed import installed_env
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -116,7 +117,7 @@ sys.exit(app.exec())
 
 def measure(code: str, platform: str, soak: int = 0, xvfb: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "QT_QPA_PLATFORM": platform, "XDG_CONFIG_HOME": home, "BENCH_SOAK": str(soak)}
+        env = installed_env(QT_QPA_PLATFORM=platform, XDG_CONFIG_HOME=home, BENCH_SOAK=str(soak))
         cmd = [sys.executable, "-c", code]
         if xvfb:
             cmd = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", *cmd]

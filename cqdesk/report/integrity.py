@@ -9,39 +9,44 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-# The tables the app reads, each in a fixed order, then the FTS indexes' own tables: a damaged
-# index would not show wrong text, but it would silently miss hits.
-CONTENT_QUERIES = (
-    "SELECT * FROM document ORDER BY id",
-    "SELECT * FROM sections ORDER BY position",
-    "SELECT * FROM blocks ORDER BY id",
-    "SELECT * FROM indicators ORDER BY id",
-    "SELECT * FROM search ORDER BY rowid",
-    "SELECT * FROM search_display ORDER BY rowid",
-    "SELECT * FROM variants ORDER BY traditional",
-    "SELECT * FROM keywords ORDER BY rank",
-    "SELECT * FROM key_figures ORDER BY id",
-    "SELECT * FROM related ORDER BY id",
-    "SELECT * FROM livelihood ORDER BY number",
-    "SELECT * FROM keyword_sections ORDER BY term, ord",
+# The tables the app reads, each in a fixed order, then the search indexes' own tables: a damaged
+# index would not show wrong text, but it would silently miss hits or rank them wrongly.
+CONTENT_TABLES = (
+    ("document", "id"),
+    ("sections", "position"),
+    ("blocks", "id"),
+    ("indicators", "id"),
+    ("search", "rowid"),
+    ("search_display", "rowid"),
+    ("variants", "traditional"),
+    ("keywords", "rank"),
+    ("key_figures", "id"),
+    ("related", "id"),
+    ("livelihood", "number"),
+    ("keyword_sections", "term, ord"),
+    ("search_grams", "gram, th DESC, cnt DESC, position"),  # its primary key: read in stored order
 )
 
 
-def _index_queries(conn: sqlite3.Connection) -> list[str]:
-    names = [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'search_fts_%' OR name = "
-            "'search_grams') ORDER BY name"
-        )
-    ]
-    return [f'SELECT * FROM "{name}" ORDER BY 1' for name in names]
+def _index_tables(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    names = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'search_fts_%' ORDER BY name"
+    )
+    return [(name, "1") for (name,) in names]
+
+
+def _table_text(conn: sqlite3.Connection, table: str, order: str) -> str:
+    """Every row of the table as SQL literals, in order, joined inside SQLite: one value crosses into
+    Python instead of thousands of rows (the check runs on every start)."""
+    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    row = " || ',' || ".join(f'quote("{c}")' for c in columns)
+    sql = f'SELECT count(*), group_concat(r, char(10)) FROM (SELECT {row} AS r FROM "{table}" ORDER BY {order})'
+    count, text = conn.execute(sql).fetchone()
+    return f"{table} {count}\n{text or ''}\n"
 
 
 def content_digest(conn: sqlite3.Connection) -> str:
     h = hashlib.sha256()
-    for query in (*CONTENT_QUERIES, *_index_queries(conn)):
-        h.update(query.encode())
-        for row in conn.execute(query):
-            h.update(repr(row).encode("utf-8", "surrogatepass"))
+    for table, order in (*CONTENT_TABLES, *_index_tables(conn)):
+        h.update(_table_text(conn, table, order).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
