@@ -1,0 +1,178 @@
+"""Moving notes in and out: JSON (complete, versioned, for import), Markdown (for reading), CSV (for Excel/WPS).
+
+The JSON format, version 1:
+
+    {"format": "cqdesk-notes", "version": 1, "exported": "2026-11-28T15:00:00.000Z",
+     "report": {"title": "2025年重庆市政府工作报告", "digest": "<sha256 of the report's text>"},
+     "annotations": [{"id": "<uuid>", "kind": "bookmark" | "note" | "highlight", "section": "plan/areas/2/1",
+                      "quote": {"exact": "...", "prefix": "...", "suffix": "..."},      (highlights only)
+                      "position": {"start": 12, "end": 20},                           (highlights only)
+                      "color": "yellow" | "green" | "blue" | "pink" | "", "note": "...",
+                      "created": "<UTC ISO 8601>", "updated": "<UTC ISO 8601>", "report_digest": "..."}]}
+
+An import merges by id: an unknown id is added, a known one is replaced when the file's "updated" is newer,
+and left alone otherwise. A file that is damaged, foreign or holds one invalid annotation changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..report.model import Document
+from ..report.render import reference
+from .anchor import place
+from .model import Annotation, problems, utc_now
+
+FORMAT = "cqdesk-notes"
+FORMAT_VERSION = 1
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported; nothing was changed. The message says why."""
+
+
+def in_document_order(doc: Document, items: list[Annotation]) -> list[Annotation]:
+    """Document order; within a section, bookmark and note first, then highlights by place."""
+
+    def key(a: Annotation) -> tuple[int, int, int, str]:
+        section = doc.sections.get(a.section_id)
+        where = place(doc, a)
+        return (section.position if section else 10**9, 0 if a.kind != "highlight" else 1, where.start if where else 0,
+                a.created)  # fmt: skip
+
+    return sorted(items, key=key)
+
+
+def to_json(doc: Document, digest: str, items: list[Annotation]) -> str:
+    def record(a: Annotation) -> dict[str, Any]:
+        r: dict[str, Any] = {"id": a.id, "kind": a.kind, "section": a.section_id}
+        if a.kind == "highlight":
+            r["quote"] = {"exact": a.exact, "prefix": a.prefix, "suffix": a.suffix}
+            r["position"] = {"start": a.start, "end": a.end}
+        r.update(color=a.color, note=a.note, created=a.created, updated=a.updated, report_digest=a.report_digest)
+        return r
+
+    body = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported": utc_now(),
+        "report": {"title": doc.title, "digest": digest},
+        "annotations": [record(a) for a in in_document_order(doc, items)],
+    }
+    return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+
+
+def from_json(text: str) -> list[Annotation]:
+    """The annotations of an exported file, every one valid, or ImportRefused."""
+    try:
+        body = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ImportRefused(f"it is not a JSON file ({exc})") from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise ImportRefused("it is not a cqdesk notes file")
+    if body.get("version") != FORMAT_VERSION:
+        raise ImportRefused(f"it is a version {body.get('version')!r} notes file; this cqdesk reads version 1")
+    records = body.get("annotations")
+    if not isinstance(records, list):
+        raise ImportRefused("it has no list of annotations")
+    out: list[Annotation] = []
+    for n, r in enumerate(records, 1):
+        try:
+            quote = r.get("quote") or {}
+            position = r.get("position") or {}
+            a = Annotation(
+                id=r["id"], kind=r["kind"], section_id=r["section"],
+                start=position.get("start", 0), end=position.get("end", 0),
+                exact=quote.get("exact", ""), prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""),
+                color=r.get("color", ""), note=r.get("note", ""), created=r["created"], updated=r["updated"],
+                report_digest=r.get("report_digest", ""),
+            )  # fmt: skip
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ImportRefused(f"annotation {n} is incomplete ({exc})") from None
+        if why := problems(a):
+            raise ImportRefused(f"annotation {n} is not valid: {'; '.join(why)}")
+        out.append(a)
+    if len({a.id for a in out}) != len(out):
+        raise ImportRefused("it holds the same annotation twice")
+    return out
+
+
+@dataclass
+class MergePlan:
+    added: list[Annotation] = field(default_factory=list)
+    changed: list[Annotation] = field(default_factory=list)
+    skipped: list[Annotation] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{len(self.added)} added, {len(self.changed)} changed, {len(self.skipped)} skipped (not newer)"
+
+
+def merge_plan(existing: list[Annotation], incoming: list[Annotation]) -> MergePlan:
+    have = {a.id: a for a in existing}
+    plan = MergePlan()
+    for a in incoming:
+        old = have.get(a.id)
+        if old is None:
+            plan.added.append(a)
+        elif a.updated > old.updated:
+            plan.changed.append(a)
+        else:
+            plan.skipped.append(a)
+    return plan
+
+
+def citation(doc: Document, sid: str) -> str:
+    """《2025年重庆市政府工作报告》二、1. 加快构建现代化集疏运体系"""
+    return f"《{doc.title}》{reference(doc, sid)}" if sid in doc.sections else f"《{doc.title}》({sid})"
+
+
+def to_markdown(doc: Document, items: list[Annotation], labels: dict[str, str]) -> str:
+    """For reading: each note under its citation, with the quoted text. ``labels`` gives the words for
+    the kinds and for "not found in this text" in the reader's language."""
+    lines = [f"# {labels.get('title', 'Notes')}: 《{doc.title}》", ""]
+    for a in in_document_order(doc, items):
+        lines.append(f"## {_md_escape(citation(doc, a.section_id))}")
+        lines.append("")
+        tag = labels.get(a.kind, a.kind) + (f" ({labels.get(a.color, a.color)})" if a.color else "")
+        if place(doc, a) is None:
+            tag += f" — {labels.get('missing', 'not found in this text')}"
+        lines.append(f"*{_md_escape(tag)}*")
+        lines.append("")
+        if a.exact:
+            lines += ["> " + _md_escape(line) for line in a.exact.split("\n")]
+            lines.append("")
+        if a.note:
+            lines += [_md_escape(line) if line else "" for line in a.note.split("\n")]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def to_csv(doc: Document, items: list[Annotation]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel and WPS open the Chinese intact."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["id", "kind", "section", "citation", "quote", "note", "color", "created", "updated"])
+    for a in in_document_order(doc, items):
+        w.writerow([a.id, a.kind, a.section_id, citation(doc, a.section_id), _cell(a.exact), _cell(a.note), a.color,
+                    a.created, a.updated])  # fmt: skip
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(text: str) -> str:
+    """A spreadsheet runs a cell that starts with = + - @ as a formula: keep such text literal."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _md_escape(text: str) -> str:
+    """Markdown shows the note as written: HTML and Markdown's own marks are escaped, nothing is rendered."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_{}[]()#+-.!<>|~":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,171 @@
+import sqlite3
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from cqdesk.notes import store as store_module
+from cqdesk.notes.model import Annotation
+from cqdesk.notes.store import VERSION, NotesError, NotesStore
+
+
+def bookmark(sid="plan/areas/1", **kw):
+    return Annotation.new("bookmark", sid, "digest", **kw)
+
+
+def test_saved_notes_are_there_after_reopening(tmp_path):
+    s = NotesStore(tmp_path)
+    a = bookmark(note="")
+    b = Annotation.new("note", "review/tasks/7", "digest", note="对照2025年的乡村振兴 <b>不是HTML</b>")
+    s.put(a)
+    s.put(b)
+    s.close()
+    again = NotesStore(tmp_path)
+    assert {x.id: x for x in again.all()} == {a.id: a, b.id: b}
+    assert again.bookmark("plan/areas/1") == a and again.bookmark("review/tasks/7") is None
+    assert again.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert again.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_hostile_text_is_stored_literally(tmp_path):
+    text = "<script>alert(1)</script> javascript:alert(2) 🙂 \u202eRTL " + "长" * 10_000
+    s = NotesStore(tmp_path)
+    a = Annotation.new("note", "plan/areas/1", "d", note=text)
+    s.put(a)
+    assert NotesStore(tmp_path).get(a.id).note == text
+
+
+def test_invalid_annotations_are_refused_and_change_nothing(tmp_path):
+    s = NotesStore(tmp_path)
+    s.put(bookmark())
+    with pytest.raises(NotesError, match="colour"):
+        s.put_many([bookmark("plan/areas/2"), bookmark("plan/areas/3", color="purple")])
+    assert [a.section_id for a in s.all()] == ["plan/areas/1"]
+
+
+def test_migrations_run_from_every_earlier_version(tmp_path):
+    for start in range(VERSION):
+        folder = tmp_path / f"v{start}"
+        folder.mkdir()
+        conn = sqlite3.connect(folder / "user.db")
+        store_module._migrate(conn, 0) if start else None
+        conn.execute(f"PRAGMA user_version = {start}")
+        conn.close()
+        s = NotesStore(folder)
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        s.put(bookmark())
+        assert len(s.all()) == 1
+
+
+def test_notes_from_a_newer_version_are_read_but_never_changed(tmp_path):
+    s = NotesStore(tmp_path)
+    s.put(bookmark())
+    s.conn.execute(f"PRAGMA user_version = {VERSION + 1}")
+    s.close()
+    newer = NotesStore(tmp_path)
+    assert len(newer.all()) == 1 and "newer version" in newer.read_only_reason
+    with pytest.raises(NotesError, match="newer version"):
+        newer.put(bookmark("plan/areas/2"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(p.read_bytes()[:1000]),  # truncated
+        lambda p: p.write_bytes(b"\x00" * 100 + p.read_bytes()[100:]),  # its header overwritten
+        lambda p: p.write_text("这不是数据库 " * 200, encoding="utf-8"),  # a foreign file
+    ],
+    ids=["truncated", "overwritten", "foreign"],
+)
+def test_a_damaged_file_is_moved_aside_and_the_newest_backup_restored(tmp_path, damage):
+    s = NotesStore(tmp_path)
+    first = bookmark()
+    s.put(first)
+    s.put(bookmark("plan/areas/2"))  # the day's first change of a non-empty file: backed up before it
+    s.close()
+    for side in ("user.db-wal", "user.db-shm"):
+        (tmp_path / side).unlink(missing_ok=True)
+    damage(tmp_path / "user.db")
+    again = NotesStore(tmp_path)
+    assert [a.id for a in again.all()] == [first.id]
+    assert "damaged" in again.recovered and "restored from the backup of" in again.recovered
+    kept = list(tmp_path.glob("user.damaged-*.db"))
+    assert len(kept) == 1 and kept[0].stat().st_size > 0
+
+
+def test_someone_else_s_sqlite_file_is_not_written_into(tmp_path):
+    other = sqlite3.connect(tmp_path / "user.db")
+    other.execute("CREATE TABLE accounts (x)")
+    other.commit()
+    other.close()
+    s = NotesStore(tmp_path)
+    assert s.all() == [] and "not a cqdesk notes database" in s.recovered
+    (kept,) = tmp_path.glob("user.damaged-*.db")
+    assert sqlite3.connect(kept).execute("SELECT name FROM sqlite_master").fetchall() == [("accounts",)]
+
+
+def test_a_read_only_folder_keeps_notes_readable_and_says_why_changes_fail(tmp_path):
+    s = NotesStore(tmp_path)
+    s.put(bookmark())
+    s.close()
+    for p in tmp_path.iterdir():
+        p.chmod(0o444) if p.is_file() else None
+    tmp_path.chmod(0o555)
+    try:
+        ro = NotesStore(tmp_path)
+        if not ro.read_only_reason:
+            pytest.skip("running as a user who can write anywhere (root)")
+        assert len(ro.all()) == 1
+        with pytest.raises(NotesError, match="read-only"):
+            ro.put(bookmark("plan/areas/2"))
+    finally:
+        tmp_path.chmod(0o755)
+
+
+def test_a_failed_write_keeps_what_was_saved(tmp_path, monkeypatch):
+    s = NotesStore(tmp_path)
+    a = bookmark()
+    s.put(a)
+
+    def full(*args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(s, "conn", _Failing(s.conn, full))
+    with pytest.raises(NotesError, match="the disk is full"):
+        s.put(bookmark("plan/areas/2"))
+    monkeypatch.undo()
+    assert [x.id for x in s.all()] == [a.id]
+
+
+class _Failing:
+    """A connection whose inserts fail as on a full disk."""
+
+    def __init__(self, conn, fail):
+        self._conn, self._fail = conn, fail
+
+    def executemany(self, *args):
+        self._fail()
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_one_backup_a_day_the_last_seven_kept(tmp_path):
+    s = NotesStore(tmp_path)
+    s.put(bookmark())
+    for day in range(1, 11):
+        s._backup_if_due(date(2026, 11, day))
+        s._backup_if_due(date(2026, 11, day))
+    names = [p.name for p in s.backups()]
+    assert names == [f"user-2026-11-{d:02d}.db" for d in range(10, 3, -1)]
+
+
+def test_restore_from_a_backup_keeps_the_current_notes_beside_it(tmp_path):
+    s = NotesStore(tmp_path)
+    a = bookmark()
+    s.put(a)
+    s._backup_if_due(date(2026, 11, 1))
+    s.put(replace(a, note="later", updated="2099-01-01T00:00:00.000Z"))
+    s.restore(s.backups()[0])
+    assert s.get(a.id).note == ""
+    assert list(tmp_path.glob("user.before-restore-*.db"))
