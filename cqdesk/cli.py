@@ -11,11 +11,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .report.paths import default_db_path, default_source_path
 from .report.store import Report, ReportError
+
+if TYPE_CHECKING:
+    from .notes.store import NotesStore
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -55,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="qt_platform",
         metavar="NAME",
         help="Qt platform plugin (offscreen, windows, xcb, cocoa); like Qt's own -platform",
+    )
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where your notes are kept (default: the platform's application-data folder, or $CQDESK_DATA_DIR)",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -118,10 +127,32 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="interface language (default zh_CN)")
     s.add_argument("--dark", action="store_true", help="the dark theme")
 
+    _add_notes_commands(command("notes", "your bookmarks, highlights and notes", "cqdesk notes export --format md"))
+
     s = command("build-db", "build the database from the source text", "cqdesk build-db -o /tmp/report.db")
     s.add_argument("--source", type=Path, default=None, metavar="FILE", help="the report's text (default: bundled)")
     s.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="where to write the database")
     return p
+
+
+def _add_notes_commands(p: argparse.ArgumentParser) -> None:
+    from .notes.model import COLORS
+
+    ns = p.add_subparsers(dest="notes_command", metavar="ACTION", parser_class=_Parser, required=True)
+    a = ns.add_parser("add", help="bookmark a section, or highlight a passage of it, with an optional note")
+    a.add_argument("id", help="the section, e.g. plan/areas/2/1 (see 'cqdesk sections')")
+    a.add_argument("--quote", metavar="TEXT", help="a passage of the section's text to highlight")
+    a.add_argument("--note", metavar="TEXT", default="", help="your note")
+    a.add_argument("--color", choices=COLORS, help="the highlight's colour (default yellow)")
+    x = ns.add_parser("list", help="list them in document order")
+    x.add_argument("--json", action="store_true", help="print the JSON exchange format")
+    e = ns.add_parser("export", help="write them as JSON (complete, for import), Markdown or CSV (UTF-8 with BOM)")
+    e.add_argument("--format", choices=["json", "md", "csv"], default="json", help="default json")
+    e.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    e.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the Markdown's labels")
+    i = ns.add_parser("import", help="merge a JSON export: new ones added, newer ones replace older")
+    i.add_argument("file", type=Path, help="a file written by 'cqdesk notes export'")
+    i.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
 
 
 def _open(args: argparse.Namespace) -> Report:
@@ -248,6 +279,114 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notes(args: argparse.Namespace) -> int:
+    from .notes.location import default_data_dir
+    from .notes.store import NotesError, NotesStore
+
+    report = _open(args)
+    store = NotesStore(args.data_dir or default_data_dir())
+    if store.recovered:
+        print(f"cqdesk: {store.recovered}", file=sys.stderr)
+    try:
+        return _NOTES_ACTIONS[args.notes_command](args, report, store)
+    except NotesError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def _notes_add(args: argparse.Namespace, report: Report, store: NotesStore) -> int:
+    from .notes.anchor import locate, quote_at
+    from .notes.model import Annotation
+
+    doc, digest = report.document, report.metadata.source_sha256
+    if args.id not in doc.sections:
+        raise CliError(f"no section {args.id!r} (see 'cqdesk sections')")
+    if args.quote:
+        text = doc.sections[args.id].own_text
+        span = locate(text, args.quote)
+        if span is None:
+            raise CliError(f"{args.id}: the section's text does not hold {args.quote!r}")
+        exact, prefix, suffix = quote_at(text, *span)
+        made = Annotation.new(
+            "highlight", args.id, digest, start=span[0], end=span[1], exact=exact, prefix=prefix, suffix=suffix,
+            color=args.color or "yellow", note=args.note,
+        )  # fmt: skip
+    elif args.color:
+        raise UsageError("--color colours a highlight: give the passage with --quote")
+    elif args.note:
+        made = Annotation.new("note", args.id, digest, note=args.note)
+    else:
+        existing = store.bookmark(args.id)
+        if existing is not None:
+            print(existing.id)
+            return 0
+        made = Annotation.new("bookmark", args.id, digest)
+    store.put(made)
+    print(made.id)
+    return 0
+
+
+def _notes_list(args: argparse.Namespace, report: Report, store: NotesStore) -> int:
+    from .notes.anchor import place
+    from .notes.exchange import citation, in_document_order, to_json
+
+    doc, items = report.document, store.all()
+    if args.json:
+        sys.stdout.write(to_json(doc, report.metadata.source_sha256, items))
+        return 0
+    for a in in_document_order(doc, items):
+        where = "" if place(doc, a) is not None else "  (not found in this text)"
+        print(f"{a.id}  {a.kind:<9} {a.section_id:<16} {citation(doc, a.section_id)}{where}")
+        if a.exact:
+            print(f"    「{a.exact}」" + (f" ({a.color})" if a.color else ""))
+        for line in a.note.splitlines():
+            print(f"    {line}")
+    return 0
+
+
+def _notes_export(args: argparse.Namespace, report: Report, store: NotesStore) -> int:
+    from .notes.exchange import MARKDOWN_LABELS, to_csv, to_json, to_markdown
+    from .report.atomic import write_atomic
+
+    doc, items = report.document, store.all()
+    if args.format == "csv":
+        data = to_csv(doc, items)
+    elif args.format == "md":
+        data = to_markdown(doc, items, MARKDOWN_LABELS[args.lang]).encode("utf-8")
+    else:
+        data = to_json(doc, report.metadata.source_sha256, items).encode("utf-8")
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, data)
+        print(f"wrote {args.output} ({len(items)} notes, {len(data):,} bytes)", file=sys.stderr)
+    return 0
+
+
+def _notes_import(args: argparse.Namespace, report: Report, store: NotesStore) -> int:
+    from .notes.exchange import ImportRefused, from_json, merge_plan
+
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{args.file}: cannot import: it is not a UTF-8 text file; nothing was changed") from None
+    try:
+        plan = merge_plan(store.all(), from_json(text))
+    except ImportRefused as exc:
+        raise CliError(f"{args.file}: cannot import: {exc}; nothing was changed") from None
+    if args.dry_run:
+        print(f"would import: {plan.summary()}; nothing was changed")
+        return 0
+    store.put_many(plan.added + plan.changed)
+    print(f"imported: {plan.summary()}")
+    return 0
+
+
+_NOTES_ACTIONS = {"add": _notes_add, "list": _notes_list, "export": _notes_export, "import": _notes_import}
+
+
 def describe_os_error(exc: OSError) -> str:
     """'path: reason' when the error names a file, else the error's own words (never an empty ': :')."""
     reason = exc.strerror or str(exc)
@@ -263,6 +402,7 @@ COMMANDS = {
     "screenshot": cmd_screenshot,
     "export-pdf": cmd_export_pdf,
     "self-test": cmd_self_test,
+    "notes": cmd_notes,
 }
 
 

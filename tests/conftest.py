@@ -38,3 +38,9 @@ def report() -> Report:
 @pytest.fixture(scope="session")
 def doc(report):
     return report.document
+
+
+@pytest.fixture(autouse=True)
+def _own_notes_folder(tmp_path_factory, monkeypatch):
+    """Every test keeps its notes in a fresh folder of its own: never the reader's real ones."""
+    monkeypatch.setenv("CQDESK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))

@@ -31,6 +31,15 @@ FORMAT = "cqdesk-notes"
 FORMAT_VERSION = 1
 
 
+# The words of the Markdown export, in the reader's language.
+MARKDOWN_LABELS = {
+    "zh_CN": {"title": "我的笔记", "bookmark": "书签", "note": "笔记", "highlight": "标注", "yellow": "黄",
+              "green": "绿", "blue": "蓝", "pink": "粉", "missing": "在本文中未找到"},
+    "en": {"title": "My notes", "bookmark": "Bookmark", "note": "Note", "highlight": "Highlight", "yellow": "yellow",
+           "green": "green", "blue": "blue", "pink": "pink", "missing": "not found in this text"},
+}  # fmt: skip
+
+
 class ImportRefused(Exception):
     """The file cannot be imported; nothing was changed. The message says why."""
 
@@ -134,9 +143,11 @@ def to_markdown(doc: Document, items: list[Annotation], labels: dict[str, str]) 
     """For reading: each note under its citation, with the quoted text. ``labels`` gives the words for
     the kinds and for "not found in this text" in the reader's language."""
     lines = [f"# {labels.get('title', 'Notes')}: 《{doc.title}》", ""]
+    section = None
     for a in in_document_order(doc, items):
-        lines.append(f"## {_md_escape(citation(doc, a.section_id))}")
-        lines.append("")
+        if a.section_id != section:
+            section = a.section_id
+            lines += [f"## {_md_escape(citation(doc, a.section_id))}", ""]
         tag = labels.get(a.kind, a.kind) + (f" ({labels.get(a.color, a.color)})" if a.color else "")
         if place(doc, a) is None:
             tag += f" — {labels.get('missing', 'not found in this text')}"
