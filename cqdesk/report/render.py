@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -42,6 +43,23 @@ DARK = Palette("#e8e8ea", "#a1a1a6", "#ff8a80", "#ff8a80", "#ffab91", "#3a3128",
 PRINT = Palette("#000000", "#333333", "#000000", "#000000", "#000000", "#eeeeee", "#ffffff", "#000000", "#ffffff")
 
 
+# The reader's highlight colours: light backgrounds under black text, legible in either theme and on paper.
+HIGHLIGHTS = {"yellow": "#fff1a8", "green": "#c9efc4", "blue": "#cde2ff", "pink": "#ffd3e6"}
+NOTE_SCHEME = "cqdesk-note"
+
+
+@dataclass(frozen=True)
+class PageMark:
+    """A highlight or note of the reader's, placed in its section's own text (Section.own_text offsets);
+    a note without a passage (start == end == 0, no colour) belongs to the whole section."""
+
+    start: int
+    end: int
+    color: str
+    note_id: str = ""  # set when the mark carries a note: a numbered marker links to it
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Rendered:
     html: str
@@ -54,19 +72,31 @@ def section_url(sid: str, passage: str = "") -> str:
 
 
 class _Writer:
-    def __init__(self, palette: Palette, terms: list[str], current_hit: int | None, links: bool) -> None:
+    def __init__(
+        self,
+        palette: Palette,
+        terms: list[str],
+        current_hit: int | None,
+        links: bool,
+        marks: Mapping[str, list[PageMark]] | None = None,
+    ) -> None:
         self.p = palette
         self.terms = terms
         self.current_hit = current_hit
         self.links = links
+        self.marks = marks or {}
         self.hits = 0
+        self.notes: list[PageMark] = []  # the notes shown so far, numbered from 1 in page order
         self.out: list[str] = []
 
-    def inline(self, text: str) -> str:
-        """Escaped text with figures emphasised and search hits marked (each hit gets an anchor)."""
+    def inline(self, text: str, marks: list[PageMark] | None = None) -> str:
+        """Escaped text with figures emphasised, the reader's highlights under it, search hits marked (each
+        hit gets an anchor) and a numbered marker after each highlight that carries a note."""
+        marks = marks or []
         figures = [m.span() for m in FIGURE.finditer(text)]
         hits = find_spans(text, self.terms) if self.terms else []
-        cuts = sorted({0, len(text), *(x for span in figures + hits for x in span)})
+        spans = [(m.start, m.end) for m in marks]
+        cuts = sorted({0, len(text), *(x for span in figures + hits + spans for x in span)})
         parts: list[str] = []
         for a, b in itertools.pairwise(cuts):
             seg = html.escape(text[a:b], quote=False)
@@ -79,11 +109,35 @@ class _Writer:
                     parts.append(f'<a name="hit-{self.hits}"></a>')
                 bg = self.p.current_hit_bg if self.hits == self.current_hit else self.p.hit_bg
                 seg = f'<span style="background-color:{bg}; color:{self.p.hit_text}">{seg}</span>'
+            mark = next((m for m in marks if m.start <= a < m.end), None)
+            if mark is not None:  # outside the hit's span: Qt lets the inner background win, so hits show
+                bg = HIGHLIGHTS.get(mark.color, HIGHLIGHTS["yellow"])
+                seg = f'<span style="background-color:{bg}; color:#000000">{seg}</span>'
             parts.append(seg)
+            parts += [self.note_marker(m) for m in marks if m.note_id and m.end == b]
         return "".join(parts)
 
-    def heading(self, doc: Document, section: Section, level: int) -> None:
-        text = self.inline(section.heading)
+    def note_marker(self, mark: PageMark) -> str:
+        self.notes.append(mark)
+        n = len(self.notes)
+        if not self.links:
+            return f"<sup>[{n}]</sup>"
+        return f'<a href="{NOTE_SCHEME}:{html.escape(mark.note_id)}" style="color:{self.p.link}"><sup>[{n}]</sup></a>'
+
+    def section_notes(self, section: Section) -> None:
+        """A section's own notes, under its heading: a marker and the text, as written."""
+        for m in self.marks.get(section.id, []):
+            if m.note_id and m.start == m.end == 0 and not m.color:
+                marker = self.note_marker(m)
+                body = html.escape(m.note).replace(chr(10), "<br/>")
+                self.out.append(
+                    f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:2px; margin-bottom:6px">'
+                    f'<tr><td style="border-left:3px solid {self.p.link}"><p style="margin:0px; color:{self.p.muted}">'
+                    f"{marker} {body}</p></td></tr></table>"
+                )
+
+    def heading(self, doc: Document, section: Section, level: int, marks: list[PageMark] | None = None) -> None:
+        text = self.inline(section.heading, marks)
         if self.links and level > 1:
             text = (
                 f'<a href="{section_url(section.id)}" style="color:{self.p.heading}; text-decoration:none">{text}</a>'
@@ -98,8 +152,8 @@ class _Writer:
             f'margin-bottom:6px"><a name="section-{html.escape(section.id)}"></a>{text}</h{min(level, 6)}>'
         )
 
-    def block(self, block: Block) -> None:
-        text = self.inline(block.text)
+    def block(self, block: Block, marks: list[PageMark] | None = None) -> None:
+        text = self.inline(block.text, marks)
         p = self.p
         if block.kind == "keypoint":
             # The same line height as body text: one rhythm down the page.
@@ -144,9 +198,11 @@ def render_section(
     links: bool = True,
     breadcrumb: bool = True,
     related: RelatedNote | None = None,
+    marks: Mapping[str, list[PageMark]] | None = None,
 ) -> Rendered:
-    """HTML of a section with its subsections; hits of ``terms`` are marked and numbered from 1."""
-    w = _Writer(palette, terms or [], current_hit, links)
+    """HTML of a section with its subsections; hits of ``terms`` are marked and numbered from 1; ``marks``
+    gives the reader's highlights and notes by section."""
+    w = _Writer(palette, terms or [], current_hit, links, marks)
     section = doc.sections[sid]
     if breadcrumb and section.parent is not None:
         w.out.append(_breadcrumb(doc, section, palette, links))
@@ -187,13 +243,19 @@ def render_cover(doc: Document, sids: list[str], included: str) -> str:
     )
 
 
-def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT, prefix: str = "") -> str:
+def render_sections(
+    doc: Document,
+    sids: list[str],
+    palette: Palette = PRINT,
+    prefix: str = "",
+    marks: Mapping[str, list[PageMark]] | None = None,
+) -> str:
     """Several sections for paper, in document order whatever order they were given in.
 
     Each starts with its path in the report (unless it is a part or the whole report), so an
     item printed alone still says where it belongs. ``prefix`` is ready HTML put first (a cover).
     """
-    w = _Writer(palette, [], None, links=False)
+    w = _Writer(palette, [], None, links=False, marks=marks)
     if prefix:
         w.out.append(prefix)
     for sid in printable_selection(doc, sids):
@@ -201,6 +263,7 @@ def render_sections(doc: Document, sids: list[str], palette: Palette = PRINT, pr
         if section.parent not in (None, doc.root.id):
             w.out.append(_breadcrumb(doc, section, palette, links=False, include_root=False))
         _render_tree(w, doc, section, level=1)
+        _end_notes(w)
     return _page(w.out, palette)
 
 
@@ -255,11 +318,14 @@ def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> Non
         _render_view(w, doc, section, level)
         return
     blocks = list(section.blocks)
+    marks = _block_marks(section, w.marks.get(section.id, []))
     # The heading line shown as the title is not repeated; a differing one ("2024") stays visible above it.
     for b in blocks:
         if b.kind == "heading" and b.text != section.heading:
-            w.block(b)
-    w.heading(doc, section, level)
+            w.block(b, marks.get(b.line_no))
+    title = next((b for b in blocks if b.kind == "title" and b.text == section.heading), None)
+    w.heading(doc, section, level, marks.get(title.line_no) if title else None)
+    w.section_notes(section)
     shown = [
         b for b in blocks if b.kind not in ("heading", "title") or (b.kind == "title" and b.text != section.heading)
     ]
@@ -273,9 +339,36 @@ def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> Non
     entries.sort(key=lambda e: e[0])
     for _, item in entries:
         if isinstance(item, Block):
-            w.block(item)
+            w.block(item, marks.get(item.line_no))
         else:
             _render_tree(w, doc, item, level + 1)
+
+
+def _block_marks(section: Section, marks: list[PageMark]) -> dict[int, list[PageMark]]:
+    """The section's marks cut to its lines (own_text joins them with newlines), offsets made line-relative."""
+    out: dict[int, list[PageMark]] = {}
+    offset = 0
+    for b in section.blocks:
+        end = offset + len(b.text)
+        for m in marks:
+            if m.start < end and m.end > offset and m.color:
+                last = m.end <= end  # the note's marker goes after the mark's last piece only
+                out.setdefault(b.line_no, []).append(
+                    PageMark(max(m.start, offset) - offset, min(m.end, end) - offset, m.color,
+                             m.note_id if last else "", m.note if last else "")
+                )  # fmt: skip
+        offset = end + 1
+    return out
+
+
+def _end_notes(w: _Writer) -> None:
+    """On paper, the notes of what was just printed, numbered as their markers, after it."""
+    if not w.notes:
+        return
+    items = "".join(f'<p style="margin:2px">[{n}] {html.escape(m.note).replace(chr(10), "<br/>")}</p>'
+                    for n, m in enumerate(w.notes, 1))  # fmt: skip
+    w.out.append(f'<div style="margin-top:6px; margin-bottom:10px; font-size:small">{items}</div>')
+    w.notes = []
 
 
 def _first_blocks(doc: Document, section: Section) -> list[Block]:

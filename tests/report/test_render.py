@@ -68,3 +68,60 @@ def test_markup_in_the_text_is_shown_literally():
     assert plain(html).count("●" + hostile) == 1
     found = render_section(doc, "review", terms=["<img"]).html
     assert found.count('name="hit-') == 1 and "&lt;img" in found
+
+
+def _text_of(html_text):
+    from html.parser import HTMLParser
+
+    class P(HTMLParser):
+        out = []
+
+        def handle_data(self, data):
+            self.out.append(data)
+
+    p = P()
+    p.out = []
+    p.feed(html_text)
+    return "".join(p.out)
+
+
+def test_highlights_and_notes_are_drawn_without_changing_a_character(doc):
+    from cqdesk.report.render import HIGHLIGHTS, PageMark, render_section, render_sections
+
+    sid = "plan/areas/2/1"
+    text = doc.sections[sid].own_text
+    start = text.index("西部陆海新通道")
+    end = start + len("西部陆海新通道")
+    note = "<script>alert(1)</script> 对照\n第二行"
+    marks = {
+        sid: [
+            PageMark(start, end, "green", "11111111-1111-4111-8111-111111111111", note),
+            PageMark(0, 0, "", "22222222-2222-4222-8222-222222222222", "本节 <b>笔记</b>"),
+        ]
+    }
+    plain = render_section(doc, sid, marks=None).html
+    page = render_section(doc, sid, marks=marks).html
+    assert f'background-color:{HIGHLIGHTS["green"]}; color:#000000">西部陆海新通道' in page
+    assert 'href="cqdesk-note:11111111-1111-4111-8111-111111111111"' in page
+    assert "<script>" not in page and "&lt;b&gt;笔记&lt;/b&gt;" in page
+    # The report's own text is all there, in order; only the markers and the section's note are added.
+    shown = _text_of(page).replace("[1] 本节 <b>笔记</b>", "").replace("[2]", "")
+    assert shown.split() == _text_of(plain).split()
+    paper = render_sections(doc, [sid], marks=marks)
+    assert (
+        "[1] 本节 &lt;b&gt;笔记&lt;/b&gt;" in paper
+        and "[2] &lt;script&gt;alert(1)&lt;/script&gt; 对照<br/>第二行" in paper
+    )
+
+
+def test_a_search_hit_inside_a_highlight_still_shows_as_a_hit(doc):
+    from cqdesk.report.render import LIGHT, PageMark, render_section
+
+    sid = "plan/areas/2/1"
+    text = doc.sections[sid].own_text
+    start = text.index("西部陆海新通道")
+    page = render_section(doc, sid, terms=["新通道"], marks={sid: [PageMark(start, start + 7, "pink")]}).html
+    assert (
+        f"background-color:{LIGHT.hit_bg}" in page.split("西部陆海")[1].split("</span></span>")[0]
+        or f"background-color:{LIGHT.current_hit_bg}" in page.split("西部陆海")[1].split("</span></span>")[0]
+    )
