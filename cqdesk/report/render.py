@@ -45,19 +45,19 @@ PRINT = Palette("#000000", "#333333", "#000000", "#000000", "#000000", "#eeeeee"
 
 # The reader's highlight colours: light backgrounds under black text, legible in either theme and on paper.
 HIGHLIGHTS = {"yellow": "#fff1a8", "green": "#c9efc4", "blue": "#cde2ff", "pink": "#ffd3e6"}
-NOTE_SCHEME = "cqdesk-note"
+MARK_SCHEME = "cqdesk-mark"  # links on the reader's own marks: cqdesk-mark:<annotation id>
 
 
 @dataclass(frozen=True)
 class PageMark:
     """A highlight or note of the reader's, placed in its section's own text (Section.own_text offsets);
-    a note without a passage (start == end == 0, no colour) belongs to the whole section."""
+    a note without a passage (no colour) belongs to the whole section and shows under its heading."""
 
     start: int
     end: int
     color: str
-    note_id: str = ""  # set when the mark carries a note: a numbered marker links to it
-    note: str = ""
+    id: str = ""
+    note: str = ""  # when set, a numbered marker follows the mark
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class _Writer:
         self.notes: list[PageMark] = []  # the notes shown so far, numbered from 1 in page order
         self.out: list[str] = []
 
-    def inline(self, text: str, marks: list[PageMark] | None = None) -> str:
+    def inline(self, text: str, marks: list[PageMark] | None = None, link_marks: bool = True) -> str:
         """Escaped text with figures emphasised, the reader's highlights under it, search hits marked (each
         hit gets an anchor) and a numbered marker after each highlight that carries a note."""
         marks = marks or []
@@ -113,8 +113,11 @@ class _Writer:
             if mark is not None:  # outside the hit's span: Qt lets the inner background win, so hits show
                 bg = HIGHLIGHTS.get(mark.color, HIGHLIGHTS["yellow"])
                 seg = f'<span style="background-color:{bg}; color:#000000">{seg}</span>'
+                if self.links and link_marks and mark.id:  # a click or a right-click on it finds the highlight
+                    href = f"{MARK_SCHEME}:{html.escape(mark.id)}"
+                    seg = f'<a href="{href}" style="color:#000000; text-decoration:none">{seg}</a>'
             parts.append(seg)
-            parts += [self.note_marker(m) for m in marks if m.note_id and m.end == b]
+            parts += [self.note_marker(m) for m in marks if m.note and m.end == b]
         return "".join(parts)
 
     def note_marker(self, mark: PageMark) -> str:
@@ -122,12 +125,12 @@ class _Writer:
         n = len(self.notes)
         if not self.links:
             return f"<sup>[{n}]</sup>"
-        return f'<a href="{NOTE_SCHEME}:{html.escape(mark.note_id)}" style="color:{self.p.link}"><sup>[{n}]</sup></a>'
+        return f'<a href="{MARK_SCHEME}:{html.escape(mark.id)}" style="color:{self.p.link}"><sup>[{n}]</sup></a>'
 
     def section_notes(self, section: Section) -> None:
         """A section's own notes, under its heading: a marker and the text, as written."""
         for m in self.marks.get(section.id, []):
-            if m.note_id and m.start == m.end == 0 and not m.color:
+            if m.note and not m.color:
                 marker = self.note_marker(m)
                 body = html.escape(m.note).replace(chr(10), "<br/>")
                 self.out.append(
@@ -137,7 +140,7 @@ class _Writer:
                 )
 
     def heading(self, doc: Document, section: Section, level: int, marks: list[PageMark] | None = None) -> None:
-        text = self.inline(section.heading, marks)
+        text = self.inline(section.heading, marks, link_marks=False)  # the heading is a link already
         if self.links and level > 1:
             text = (
                 f'<a href="{section_url(section.id)}" style="color:{self.p.heading}; text-decoration:none">{text}</a>'
@@ -354,8 +357,8 @@ def _block_marks(section: Section, marks: list[PageMark]) -> dict[int, list[Page
             if m.start < end and m.end > offset and m.color:
                 last = m.end <= end  # the note's marker goes after the mark's last piece only
                 out.setdefault(b.line_no, []).append(
-                    PageMark(max(m.start, offset) - offset, min(m.end, end) - offset, m.color,
-                             m.note_id if last else "", m.note if last else "")
+                    PageMark(max(m.start, offset) - offset, min(m.end, end) - offset, m.color, m.id,
+                             m.note if last else "")
                 )  # fmt: skip
         offset = end + 1
     return out
