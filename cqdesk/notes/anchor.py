@@ -20,18 +20,23 @@ def locate(
 ) -> tuple[int, int] | None:
     """Where ``exact`` occurs in ``text``: the occurrence whose context matches best, then the nearest to
     ``hint`` (the stored offset); None when it does not occur at all."""
+    found = _best(text, exact, prefix, suffix, hint)
+    return None if found is None else found[0]
+
+
+def _best(text: str, exact: str, prefix: str, suffix: str, hint: int | None) -> tuple[tuple[int, int], int] | None:
+    """The best occurrence and how many characters of context it shares."""
     if not exact:
         return None
     best: tuple[tuple[int, int], int] | None = None
     i = text.find(exact)
     while i != -1:
-        before, after = text[:i], text[i + len(exact) :]
-        context = _common_suffix(before, prefix) + _common_prefix(after, suffix)
+        context = _common_suffix(text[:i], prefix) + _common_prefix(text[i + len(exact) :], suffix)
         key = (-context, abs(i - hint) if hint is not None else 0)
         if best is None or key < best[0]:
             best = (key, i)
         i = text.find(exact, i + 1)
-    return None if best is None else (best[1], best[1] + len(exact))
+    return None if best is None else ((best[1], best[1] + len(exact)), -best[0][0])
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,17 @@ def place(doc: Document, a: Annotation) -> Placement | None:
         return Placement(a.section_id, a.start, a.end)
     span = locate(text, a.exact, a.prefix, a.suffix, a.start)
     return None if span is None else Placement(a.section_id, *span)
+
+
+def find_passage(doc: Document, sids: list[str], exact: str, prefix: str, suffix: str) -> Placement | None:
+    """The section, among ``sids`` (those on the page), whose own text holds a passage the reader selected:
+    the one whose text around it matches the page's best."""
+    best: tuple[int, Placement] | None = None
+    for sid in sids:
+        found = _best(doc.sections[sid].own_text, exact, prefix, suffix, None)
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], Placement(sid, *found[0]))
+    return None if best is None else best[1]
 
 
 def _fits(text: str, a: Annotation) -> bool:

@@ -71,8 +71,9 @@ class NotesStore:
             try:
                 return self._connect()
             except sqlite3.DatabaseError as exc:
-                if "locked" in str(exc) or "readonly" in str(exc):
-                    raise NotesError(f"{self.path}: cannot open the notes ({exc})") from None
+                if "locked" in str(exc):  # another program holds it: read nothing rather than wait or damage
+                    self.read_only_reason = f"the notes file is in use by another program ({exc})"
+                    return _memory()
                 return self._recover(str(exc))
         try:
             return self._connect()

@@ -96,6 +96,14 @@ def run_gui(args: argparse.Namespace) -> int:
         from .tools.startup_probe import StartupProbe
 
         StartupProbe(app)
-    window = MainWindow(report, settings, translations, args.section)
+    from ..notes.location import default_data_dir
+    from ..notes.store import NotesStore
+
+    notes = NotesStore(getattr(args, "data_dir", None) or default_data_dir())
+    window = MainWindow(report, settings, translations, args.section, notes)
     window.show()
+    problem = window.notes_problem()
+    if problem:  # one sentence, and reading goes on
+        box = QMessageBox(QMessageBox.Icon.Information, "cqdesk", problem, QMessageBox.StandardButton.Ok, window)
+        box.open()
     return app.exec()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QMouseEvent
@@ -25,6 +26,7 @@ from .contents.keywords import KeywordPanel
 from .contents.model import SectionTreeModel
 from .contents.view import SectionTree
 from .i18n import Translations, system_language
+from .notes.panel import NotesPanel
 from .qt import application
 from .reading.history import History
 from .reading.page import DetailPane
@@ -32,10 +34,18 @@ from .search.panel import SearchPanel
 from .settings import Settings
 from .theme import Theme
 
+if TYPE_CHECKING:
+    from ..notes.store import NotesStore
+
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, report: Report, settings: Settings, translations: Translations, section: str | None = None
+        self,
+        report: Report,
+        settings: Settings,
+        translations: Translations,
+        section: str | None = None,
+        notes: NotesStore | None = None,
     ) -> None:
         super().__init__()
         self.report = report
@@ -74,6 +84,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(self.keywords, "")
+        self.notes_panel = NotesPanel(self)
+        self.notes_panel.opened.connect(lambda sid, passage: self.navigate(sid, [fold(passage)] if passage else None))
+        self.tabs.addTab(self.notes_panel, "")
         self.search.resultsShown.connect(lambda shown: self.tabs.setVisible(not shown))  # results replace the tabs
         left = QWidget(self)
         layout = QVBoxLayout(left)
@@ -98,6 +111,7 @@ class MainWindow(QMainWindow):
         self.theme.changed.connect(self._repolish_framed)
         self.theme.apply(settings.preferences.get("theme"))
         self._connect_actions()
+        self._connect_notes(notes)
         self._check_theme()
         self.retranslate()
         self._restore(section)
@@ -116,6 +130,9 @@ class MainWindow(QMainWindow):
             self.tree,
             self.keywords.filter,
             self.keywords.list,
+            self.notes_panel.filter,
+            self.notes_panel.kind,
+            self.notes_panel.list,
             self.detail,
             self.search.box,  # and round again
         ]
@@ -170,14 +187,51 @@ class MainWindow(QMainWindow):
         self.printing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.printing.reveal.connect(self.reveal_in_tree)
 
+    def _connect_notes(self, store: NotesStore | None) -> None:
+        from ..notes.location import default_data_dir
+        from ..notes.store import NotesStore
+        from .notes.controller import NotesController
+        from .notes.feature import NotesFeature, bookmark_icon
+
+        store = store or NotesStore(default_data_dir())
+        self.notes = NotesController(store, self.report.document, self.report.metadata.source_sha256, self)
+        self.notes_feature = NotesFeature(self.notes, self.detail, self, self.translations.language)
+        self.menuBar().insertMenu(self.commands.menus["help"].menuAction(), self.notes_feature.menu)
+        self.notes_feature.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.notes_panel.set_notes(self.notes)
+        self.notes_panel.editRequested.connect(self.notes_feature.edit)
+        self.detail.marks_provider = self.notes.marks
+        self.model.bookmark_icon = bookmark_icon()
+        self.model.set_bookmarks(self.notes.bookmarked())
+        self.notes.changed.connect(self._on_notes_changed)
+
+    def _on_notes_changed(self) -> None:
+        self.model.set_bookmarks(self.notes.bookmarked())
+        self.detail.redraw()
+
+    def notes_problem(self) -> str:
+        """What the reader must be told about their notes at start (a damaged file replaced, a read-only one)."""
+        store = self.notes.store
+        if store.recovered:
+            return store.recovered
+        if store.read_only_reason:
+            return self.tr("Your notes cannot be changed: %1.").replace("%1", store.read_only_reason)
+        return ""
+
     def retranslate(self) -> None:
         self.commands.retranslate()
         if hasattr(self, "printing"):  # retranslate() runs once before printing is wired
             self.printing.retranslate()
+        if hasattr(self, "notes_feature"):
+            self.notes_feature.retranslate()
+            self.notes_feature.language = self.translations.language
+        self.notes_panel.retranslate()
+        self.model.bookmark_word = self.tr("bookmarked")
+        self.tabs.setTabText(2, self.tr("My Notes"))
         self.tree.setAccessibleName(self.tr("Sections of the report"))
         self.tabs.setTabText(0, self.tr("Contents"))
         self.tabs.setTabText(1, self.tr("Keywords"))
-        self.tabs.setAccessibleName(self.tr("Contents and keywords"))
+        self.tabs.setAccessibleName(self.tr("Contents, keywords and my notes"))
         self.detail.setAccessibleName(self.tr("Section text"))
         self.splitter.setAccessibleName(self.tr("Sections and text"))
         self._show_hit_status(self.detail.current_hit, self.detail.hit_count)
@@ -209,6 +263,8 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(sid)
         self.detail.show_section(sid, terms, hit)
+        if hasattr(self, "notes_feature"):
+            self.notes_feature.sync()
         index = self.model.index_of(sid)
         if self.tree.currentIndex() != index:
             self.tree.selectionModel().blockSignals(True)
@@ -347,7 +403,8 @@ class MainWindow(QMainWindow):
     def show_guide(self) -> None:
         from .help.guide import GuideDialog
 
-        menus = [self.commands.menus[k] for k in ("file", "edit", "view", "go", "help")]
+        menus = [self.commands.menus[k] for k in ("file", "edit", "view", "go")]
+        menus += [self.notes_feature.menu, self.commands.menus["help"]]
         dialog = GuideDialog(self.translations.language, menus, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -385,5 +442,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search.shutdown()
+        self.notes.store.close()
         application().removeEventFilter(self)
         super().closeEvent(event)

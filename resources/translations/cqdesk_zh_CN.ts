@@ -154,7 +154,7 @@
         <translation>接续2024年工作</translation>
     </message>
     <message>
-        <source>No 2025 item or area shares enough of this task&apos;s own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
+        <source>No 2025 item or area shares enough of this task's own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
         <translation>2025年没有哪一项或哪一方面工作与本项任务的用语有足够多的共同之处，因而未自动关联；2025年的工作见“2025年政府工作 › 聚力抓好8个方面工作”。</translation>
     </message>
     <message>
@@ -276,8 +276,20 @@
         <translation>关键词</translation>
     </message>
     <message>
-        <source>Contents and keywords</source>
-        <translation>目录与关键词</translation>
+        <source>Your notes cannot be changed: %1.</source>
+        <translation>你的笔记无法修改：%1。</translation>
+    </message>
+    <message>
+        <source>bookmarked</source>
+        <translation>已加书签</translation>
+    </message>
+    <message>
+        <source>My Notes</source>
+        <translation>我的笔记</translation>
+    </message>
+    <message>
+        <source>Contents, keywords and my notes</source>
+        <translation>目录、关键词和我的笔记</translation>
     </message>
     <message>
         <source>Section text</source>
@@ -310,6 +322,211 @@
     <message>
         <source>About cqdesk</source>
         <translation>关于 cqdesk</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>笔记内容</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves · Esc cancels</source>
+        <translation>Ctrl+Enter 保存 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this note?</source>
+        <translation>放弃对这条笔记的修改？</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Remove Bookmark</source>
+        <translation>移除书签</translation>
+    </message>
+    <message>
+        <source>Add Bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>Change Colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark This Section</source>
+        <translation>为本节加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight Selection</source>
+        <translation>标注所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight in &amp;Colour</source>
+        <translation>用颜色标注(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>添加笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export My Notes…</source>
+        <translation>导出我的笔记(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Notes…</source>
+        <translation>导入笔记(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;Backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Bookmark a section: the whole report is always here.</source>
+        <translation>请为某一节加书签：报告全文始终在这里。</translation>
+    </message>
+    <message>
+        <source>Select some text of the page to highlight first.</source>
+        <translation>请先在页面中选中要标注的文字。</translation>
+    </message>
+    <message>
+        <source>Select text within one passage of the report to highlight it.</source>
+        <translation>请在报告的同一段内选择要标注的文字。</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>编辑笔记…</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>移除标注</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <source>Export My Notes</source>
+        <translation>导出我的笔记</translation>
+    </message>
+    <message>
+        <source>Notes for import (*.json);;Markdown for reading (*.md);;CSV for Excel and WPS (*.csv)</source>
+        <translation>可导入的笔记 (*.json);;便于阅读的 Markdown (*.md);;用于 Excel 和 WPS 的 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import Notes</source>
+        <translation>导入笔记</translation>
+    </message>
+    <message>
+        <source>cqdesk notes (*.json)</source>
+        <translation>cqdesk 笔记 (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1.</source>
+        <translation>未导入任何内容：%1。</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>已导入：%1。</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>There is no backup yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Replace your notes with the backup of (your current notes are kept in a file beside it):</source>
+        <translation>用哪一天的备份替换你的笔记（当前的笔记会另存为旁边的一个文件）：</translation>
+    </message>
+    <message>
+        <source>Your notes were restored from the backup of %1.</source>
+        <translation>已从 %1 的备份恢复你的笔记。</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+</context>
+<context>
+    <name>NotesFeature</name>
+    <message numerus="yes">
+        <source>Exported %n note(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条笔记导出到 %1。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Filter my notes</source>
+        <translation>筛选我的笔记</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>My bookmarks, highlights and notes</source>
+        <translation>我的书签、标注和笔记</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ def items(doc):
             suffix=suffix,
             color="green",
             note="第二行\n第三行",
-        ),  # fmt: skip
+        ),
         Annotation.new("bookmark", "review/tasks/1", "d"),
     ]
 

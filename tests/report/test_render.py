@@ -73,16 +73,14 @@ def test_markup_in_the_text_is_shown_literally():
 def _text_of(html_text):
     from html.parser import HTMLParser
 
+    out = []
+
     class P(HTMLParser):
-        out = []
-
         def handle_data(self, data):
-            self.out.append(data)
+            out.append(data)
 
-    p = P()
-    p.out = []
-    p.feed(html_text)
-    return "".join(p.out)
+    P().feed(html_text)
+    return "".join(out)
 
 
 def test_highlights_and_notes_are_drawn_without_changing_a_character(doc):

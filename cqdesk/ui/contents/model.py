@@ -30,6 +30,9 @@ class SectionTreeModel(QAbstractItemModel):
                 self._row[cid] = row
         self._checked: set[str] = set()  # leaves checked for printing
         self.checkable = True
+        self.bookmarks: set[str] = set()  # the reader's bookmarked sections, marked in the tree
+        self.bookmark_icon: Any = None  # set with the bookmarks (a QIcon drawn by the notes feature)
+        self.bookmark_word = ""  # said after the heading to a screen reader
 
     # Structure ------------------------------------------------------------------------------
 
@@ -76,7 +79,9 @@ class SectionTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return section.heading
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return section.heading
+            return f"{section.heading}, {self.bookmark_word}" if section.id in self.bookmarks else section.heading
+        if role == Qt.ItemDataRole.DecorationRole and section.id in self.bookmarks:
+            return self.bookmark_icon
         if role == Qt.ItemDataRole.UserRole:
             return section.id
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
@@ -90,6 +95,14 @@ class SectionTreeModel(QAbstractItemModel):
         if self.checkable:
             f |= Qt.ItemFlag.ItemIsUserCheckable
         return f
+
+    def set_bookmarks(self, sids: set[str]) -> None:
+        changed = self.bookmarks ^ sids
+        self.bookmarks = set(sids)
+        for sid in changed:
+            index = self.index_of(sid)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     # Checking for print ---------------------------------------------------------------------
 

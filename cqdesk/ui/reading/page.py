@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QFontMetricsF, QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from collections.abc import Callable, Mapping
 
-from ...report.render import LINK_SCHEME, RelatedNote, render_section
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QGuiApplication, QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+
+from ...report.render import LINK_SCHEME, MARK_SCHEME, PageMark, RelatedNote, render_section
 from ...report.store import Report
 from ..fonts import register_fonts
 from ..palette import page_palette
@@ -28,6 +30,10 @@ class DetailPane(QTextBrowser):
     sectionRequested = Signal(str)
     passageRequested = Signal(str, str)  # section id, a passage of it to open at and mark
     hitChanged = Signal(int, int)
+    annotationClicked = Signal(str)  # a click on one of the reader's highlights or note markers
+    menuRequested = Signal(QMenu, str)  # the context menu about to show, and the annotation under the pointer
+
+    PASSAGE_CONTEXT = 24  # characters of the page kept on each side of a selection, to tell repeats apart
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +46,10 @@ class DetailPane(QTextBrowser):
         self.setOpenLinks(False)  # we follow internal links ourselves and nothing else
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(self._on_hover)
+        # The reader's highlights and notes by section; the notes feature sets it, the page only draws them.
+        self.marks_provider: Callable[[], Mapping[str, list[PageMark]]] = dict
+        self._notes_shown: dict[str, str] = {}  # annotation id -> note text, for the tooltip
         self.setObjectName("detailPane")
         self.document().setDocumentMargin(MIN_MARGIN)
         register_fonts()  # the page's first font is the bundled one
@@ -64,6 +74,10 @@ class DetailPane(QTextBrowser):
             self.verticalScrollBar().setValue(0)
         self.hitChanged.emit(self.current_hit, self.hit_count)
 
+    def redraw(self) -> None:
+        """Draw the same section again where it is (the reader's marks changed)."""
+        self._render()
+
     def clear_highlights(self) -> None:
         self.show_section(self.section_id)
 
@@ -76,7 +90,9 @@ class DetailPane(QTextBrowser):
             self.terms,
             self.current_hit or None,
             related=self._related_note(),
+            marks=(marks := self.marks_provider()),
         )
+        self._notes_shown = {m.id: m.note for ms in marks.values() for m in ms if m.note}
         self.hit_count = rendered.hit_count
         self.setHtml(rendered.html)
         self._apply_zoom()
@@ -104,6 +120,9 @@ class DetailPane(QTextBrowser):
         return None  # never load anything: no images, no remote resources
 
     def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == MARK_SCHEME:
+            self.annotationClicked.emit(url.path())
+            return
         if url.scheme() != LINK_SCHEME or url.path() not in self.report.document.sections:
             return
         passage = url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
@@ -111,6 +130,53 @@ class DetailPane(QTextBrowser):
             self.passageRequested.emit(url.path(), passage)
         else:
             self.sectionRequested.emit(url.path())
+
+    def _on_hover(self, url: QUrl) -> None:
+        """A note's text, as written (never as rich text), when the pointer rests on its mark."""
+        note = self._notes_shown.get(url.path()) if url.scheme() == MARK_SCHEME else None
+        if note:
+            tip = note if len(note) <= 600 else note[:600] + "…"
+            QToolTip.showText(QCursor.pos(), f"<p style='white-space:pre-wrap'>{_escape(tip)}</p>", self)
+        else:
+            QToolTip.hideText()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        anchor = QUrl(self.anchorAt(event.pos()))
+        self.menuRequested.emit(menu, anchor.path() if anchor.scheme() == MARK_SCHEME else "")
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def shown_sections(self) -> list[str]:
+        """The section on the page and every section inside it, in document order."""
+        doc = self.report.document
+        out, todo = [], [self.section_id]
+        while todo:
+            sid = todo.pop()
+            out.append(sid)
+            todo.extend(reversed(doc.sections[sid].children))
+        return out
+
+    def selected_passage(self) -> tuple[str, str, str] | None:
+        """The selected text with a little of the page on each side, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        exact = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+        doc = self.document()
+        n = self.PASSAGE_CONTEXT
+
+        def around(start: int, end: int) -> str:
+            c = QTextCursor(doc)
+            c.setPosition(max(0, start))
+            c.setPosition(max(0, min(end, doc.characterCount() - 1)), QTextCursor.MoveMode.KeepAnchor)
+            return c.selectedText().replace("\u2029", "\n")
+
+        return (
+            exact,
+            around(cursor.selectionStart() - n, cursor.selectionStart()),
+            around(cursor.selectionEnd(), cursor.selectionEnd() + n),
+        )
 
     # Hits -----------------------------------------------------------------------------------
 
@@ -178,3 +244,7 @@ class DetailPane(QTextBrowser):
         # The page holds translated words ("Carried on in 2025") and colours from the palette: redraw on both.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._render()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,63 @@
+"""A small editor for one note: Ctrl+Enter saves, Esc cancels (asking first if the text changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+
+class NoteEditor(QDialog):
+    """``save`` is called with the text; when it returns False (not saved: a full disk, a read-only folder)
+    the editor stays open with the text, so nothing typed is lost."""
+
+    def __init__(self, context: str, text: str, save: Callable[[str], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteEditor")
+        self.setWindowTitle(self.tr("Note"))
+        self._save = save
+        self._original = text
+        layout = QVBoxLayout(self)
+        self.context = QLabel(context, self)
+        self.context.setWordWrap(True)
+        self.context.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.context)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("noteText")
+        self.edit.setPlainText(text)
+        self.edit.setAccessibleName(self.tr("Note text"))
+        self.edit.setTabChangesFocus(True)
+        layout.addWidget(self.edit, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        hint = QLabel(self.tr("Ctrl+Enter saves · Esc cancels"), self)
+        hint.setEnabled(False)
+        layout.addWidget(hint)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
+        self.resize(460, 300)
+        self.edit.setFocus()
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def accept(self) -> None:
+        if self._save(self.text()):
+            super().accept()
+
+    def reject(self) -> None:
+        if self.text() != self._original:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Note"),
+                self.tr("Discard the changes to this note?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
