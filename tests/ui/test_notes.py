@@ -1,0 +1,182 @@
+"""Bookmarks, highlights and notes, driven as a reader drives them: keys, mouse drags, the notes tab."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QInputMethodEvent, QMouseEvent, QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cqdesk.notes.store import NotesError, NotesStore
+from cqdesk.report.render import HIGHLIGHTS
+from cqdesk.ui.notes.editor import NoteEditor
+
+SID = "plan/areas/2/1"
+
+
+def reader(make_window, qtbot, section=SID):
+    """The window as a reader has it: shown, active (so its keys work), the page focused."""
+    w = make_window(section=section)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=3000)
+    w.detail.setFocus()
+    return w
+
+
+def type_text(widget, text: str) -> None:
+    """Chinese arrives as an input method's commit, as from Pinyin on every platform; QTest types ASCII only."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def saved():
+    return NotesStore(os.environ["CQDESK_DATA_DIR"]).all()
+
+
+def drag_select(qtbot, page, text: str) -> None:
+    """Press the mouse before the first character of ``text`` on the page and release it after the last."""
+    found = page.document().find(text)
+    assert not found.isNull(), text
+    start, end = QTextCursor(page.document()), QTextCursor(page.document())
+    start.setPosition(found.selectionStart())
+    end.setPosition(found.selectionEnd())
+    a = QPointF(page.cursorRect(start).center())
+    b = QPointF(page.cursorRect(end).center())
+    port = page.viewport()
+    buttons = Qt.MouseButton.LeftButton
+    for kind, pos, held in ((QEvent.Type.MouseButtonPress, a, buttons), (QEvent.Type.MouseMove, b, buttons),
+                            (QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)):  # fmt: skip
+        event = QMouseEvent(
+            kind, pos, port.mapToGlobal(pos), Qt.MouseButton.LeftButton, held, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(port, event)
+    qtbot.wait(1)
+    assert page.textCursor().selectedText() == text
+
+
+def editor(qtbot) -> NoteEditor:
+    qtbot.waitUntil(lambda: any(isinstance(w, NoteEditor) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, NoteEditor) and w.isVisible())
+
+
+def test_ctrl_d_bookmarks_the_section_and_marks_it_in_the_tree(make_window, qtbot):
+    w = reader(make_window, qtbot)
+    QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    index = w.model.index_of(SID)
+    assert w.model.data(index, Qt.ItemDataRole.DecorationRole) is not None
+    assert w.notes_feature.bookmark.isChecked()
+    assert [(a.kind, a.section_id) for a in saved()] == [("bookmark", SID)]
+    assert "Bookmark · 二、1. 加快构建现代化集疏运体系" in w.notes_panel.list.item(0).text()
+    QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert w.model.data(index, Qt.ItemDataRole.DecorationRole) is None and saved() == []
+
+
+def test_select_then_highlight_shows_on_the_page_and_is_saved(make_window, qtbot):
+    w = reader(make_window, qtbot)
+    drag_select(qtbot, w.detail, "西部陆海新通道")
+    QTest.keyClick(w.detail, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    (a,) = saved()
+    assert (a.kind, a.section_id, a.exact, a.color) == ("highlight", SID, "西部陆海新通道", "yellow")
+    assert w.detail.document().toPlainText().count("西部陆海新通道") >= 1
+    assert f"background-color:{HIGHLIGHTS['yellow']}" in w.detail.toHtml().lower() or _painted(w, "yellow")
+    # Undo takes it away, redo brings it back: in the store as on the page.
+    QTest.keyClick(w.detail, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved() == [] and not _painted(w, "yellow")
+    QTest.keyClick(w.detail, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [x.id for x in saved()] == [a.id] and _painted(w, "yellow")
+
+
+def _painted(w, color: str) -> bool:
+    """Whether some character on the page has the highlight's background."""
+    want = HIGHLIGHTS[color].lower()
+    block = w.detail.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.background().style() != Qt.BrushStyle.NoBrush and fmt.background().color().name() == want:
+                return True
+            it += 1
+        block = block.next()
+    return False
+
+
+def test_a_note_on_the_section_through_the_editor(make_window, qtbot):
+    w = reader(make_window, qtbot)
+    QTest.keyClick(w.detail, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ed = editor(qtbot)
+    assert "二、1. 加快构建现代化集疏运体系" in ed.context.text()
+    QTest.keyClicks(ed.edit, "<b>not bold</b> javascript:x")
+    QTest.keyClick(ed.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    (a,) = saved()
+    assert (a.kind, a.note) == ("note", "<b>not bold</b> javascript:x")
+    assert "<b>not bold</b> javascript:x" in w.detail.toPlainText()  # shown as written
+    assert "Notes" == w.notes_panel.kind.itemText(2)
+    assert "<b>not bold</b>" in w.notes_panel.list.item(0).text()
+
+
+def test_escape_asks_before_losing_an_edited_note(make_window, qtbot, monkeypatch):
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or answers.pop(0)))
+    w = reader(make_window, qtbot)
+    QTest.keyClick(w.detail, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ed = editor(qtbot)
+    type_text(ed.edit, "半句话")
+    QTest.keyClick(ed.edit, Qt.Key.Key_Escape)
+    assert ed.isVisible() and ed.text() == "半句话"  # Cancel: still there
+    QTest.keyClick(ed.edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    assert len(asked) == 2 and saved() == []
+
+
+def test_a_save_that_fails_keeps_the_editor_and_its_text(make_window, qtbot, monkeypatch):
+    w = reader(make_window, qtbot)
+
+    def full(*args):
+        raise NotesError("Not saved: the disk is full.")
+
+    monkeypatch.setattr(w.notes.store, "put", full)
+    w.detail.setFocus()
+    QTest.keyClick(w.detail, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ed = editor(qtbot)
+    type_text(ed.edit, "重要的笔记")
+    QTest.keyClick(ed.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    assert ed.isVisible() and ed.text() == "重要的笔记"
+    assert "the disk is full" in w.statusBar().currentMessage()
+    ed.reject = ed.done  # close it for the teardown without the question
+
+
+def test_the_notes_tab_filters_and_opens_a_note_at_its_passage(make_window, qtbot):
+    w = reader(make_window, qtbot)
+    drag_select(qtbot, w.detail, "西部陆海新通道")
+    QTest.keyClick(w.detail, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    w.navigate("review/tasks/1")
+    QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    w.tabs.setCurrentWidget(w.notes_panel)
+    panel = w.notes_panel
+    assert panel.list.count() == 2
+    type_text(panel.filter, "陆海")
+    assert panel.list.count() == 1
+    panel.list.setFocus()
+    panel.list.setCurrentRow(0)
+    QTest.keyClick(panel.list, Qt.Key.Key_Return)
+    assert w.detail.section_id == SID and w.detail.hit_count >= 1  # opened with the passage marked
+    QTest.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert [a.kind for a in saved()] == ["bookmark"]
+
+
+def test_export_and_import_through_the_feature(make_window, qtbot, tmp_path):
+    w = reader(make_window, qtbot)
+    QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    target = tmp_path / "mine.md"
+    assert w.notes_feature.export_to(target) == 1
+    assert "## 《2025年重庆市政府工作报告》二、1\\. 加快构建现代化集疏运体系" in target.read_text(encoding="utf-8")
+    j = tmp_path / "mine.json"
+    w.notes_feature.export_to(j)
+    assert w.notes_feature.import_from(j) == "0 added, 0 changed, 1 skipped (not newer)"
