@@ -109,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
     s.add_argument("--landscape", action="store_true", help="landscape pages")
     s.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="include your highlights (a light background) and notes (numbered, after each section)",
+    )
+    s.add_argument(
         "--lang",
         choices=["zh_CN", "en"],
         default="zh_CN",
@@ -239,6 +244,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from .ui.printing.pdf import ExportError, export_pdf
     from .ui.tools.headless import gui_app
 
+    marks = None
+    if args.with_notes:
+        from .notes.anchor import page_marks
+        from .notes.location import default_data_dir
+        from .notes.store import NotesStore
+
+        store = NotesStore(args.data_dir or default_data_dir())
+        marks = page_marks(report.document, store.all())
+        store.close()
     with gui_app(args.lang):
         try:
             result = export_pdf(
@@ -248,6 +262,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
                 args.paper,
                 "landscape" if args.landscape else "portrait",
                 PRINT_TEXTS[args.lang],
+                marks,
             )
         except ExportError as exc:
             raise CliError(str(exc)) from None

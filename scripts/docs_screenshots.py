@@ -3,7 +3,8 @@
     python scripts/docs_screenshots.py        # needs pdftoppm (poppler-utils) for the printed page
 
 Every picture is the app as a reader sees it: the main window in Chinese, English and dark, search, the
-Keywords tab, the Key Figures window, the livelihood table, the user guide, and a printed page.
+Keywords tab, the Key Figures window, the livelihood table, the user guide, a printed page, and the reader's
+own highlights and notes (light and dark, the My Notes tab, a printed page with them).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["CQDESK_DATA_DIR"] = tempfile.mkdtemp()  # sample notes of its own, never the reader's
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
@@ -94,6 +96,37 @@ def main() -> None:
     guide.close()
     w.close()
 
+    sample_notes()
+    w = window("zh_CN", "plan/areas/2/1")
+    save(w, "notes-zh.png")
+    w.tabs.setCurrentWidget(w.notes_panel)
+    settle()
+    save(w, "notes-tab-zh.png")
+    w.close()
+    w = window("en", "plan/areas/2/1", theme="dark")
+    save(w, "notes-en-dark.png")
+    w.close()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "notes.pdf"
+        cmd = [
+            sys.executable,
+            "-m",
+            "cqdesk",
+            "export-pdf",
+            "-o",
+            str(pdf),
+            "--section",
+            "plan/areas/2",
+            "--with-notes",
+        ]
+        subprocess.run(cmd, check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(DOCS / "print-notes")],
+            check=True,
+        )
+        print("wrote docs/print-notes.png")
+
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "report.pdf"
         subprocess.run([sys.executable, "-m", "cqdesk", "export-pdf", "-o", str(pdf)], check=True)
@@ -102,6 +135,41 @@ def main() -> None:
             check=True,
         )
         print("wrote docs/print-page-1.png")
+
+
+def sample_notes() -> None:
+    """A bookmark, three highlights (two with notes) and a note on a section, as a reader would make them."""
+    from cqdesk.notes.anchor import quote_at
+    from cqdesk.notes.location import default_data_dir
+    from cqdesk.notes.model import Annotation
+    from cqdesk.notes.store import NotesStore
+    from cqdesk.report.paths import default_db_path
+    from cqdesk.report.store import Report
+
+    report = Report(default_db_path())
+    digest = report.metadata.source_sha256
+    store = NotesStore(default_data_dir())
+
+    def highlight(sid: str, passage: str, color: str, note: str = "") -> Annotation:
+        text = report.document.sections[sid].own_text
+        start = text.index(passage)
+        exact, prefix, suffix = quote_at(text, start, start + len(passage))
+        return Annotation.new("highlight", sid, digest, start=start, end=start + len(passage), exact=exact,
+                              prefix=prefix, suffix=suffix, color=color, note=note)  # fmt: skip
+
+    store.put_many(
+        [
+            Annotation.new("bookmark", "plan/areas/2/1", digest),
+            Annotation.new("note", "plan/areas/2/1", digest, note="简报第三部分引用：与2024年第6项对照。"),
+            highlight("plan/areas/2/1", "西部陆海新通道", "yellow", "2024年已开行班列，今年提速。"),
+            highlight("plan/areas/2/1", "T3B航站楼", "blue"),
+            highlight(
+                "plan/areas/2/2", report.document.sections["plan/areas/2/2"].blocks[-1].text[:10], "green", "待核实"
+            ),
+        ]
+    )
+    store.close()
+    report.close()
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..report.model import Document
+from ..report.render import PageMark
 from .model import Annotation
 
 CONTEXT = 24  # characters of context kept on each side of a quote
@@ -86,3 +87,21 @@ def _common_prefix(a: str, b: str) -> int:
 
 def _common_suffix(a: str, b: str) -> int:
     return _common_prefix(a[::-1], b[::-1])
+
+
+def page_marks(doc: Document, items: list[Annotation]) -> dict[str, list[PageMark]]:
+    """What the renderer draws of the reader's annotations, by section: highlights where this text holds
+    them, notes on a section under its heading. Bookmarks and what cannot be placed draw nothing."""
+    out: dict[str, list[PageMark]] = {}
+    for a in items:
+        if a.kind == "highlight":
+            where = place(doc, a)
+            if where is not None:
+                out.setdefault(where.section_id, []).append(
+                    PageMark(where.start, where.end, a.color or "yellow", a.id, a.note)
+                )
+        elif a.kind == "note" and a.note and a.section_id in doc.sections:
+            out.setdefault(a.section_id, []).append(PageMark(0, 0, "", a.id, a.note))
+    for marks in out.values():
+        marks.sort(key=lambda m: (m.start, m.end))
+    return out

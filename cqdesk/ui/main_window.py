@@ -189,18 +189,21 @@ class MainWindow(QMainWindow):
 
     def _connect_notes(self, store: NotesStore | None) -> None:
         from ..notes.location import default_data_dir
+        from ..notes.model import COLORS as HIGHLIGHT_COLORS
         from ..notes.store import NotesStore
         from .notes.controller import NotesController
-        from .notes.feature import NotesFeature, bookmark_icon
+        from .notes.feature import NotesFeature, bookmark_icon, note_icon, swatch
 
         store = store or NotesStore(default_data_dir())
         self.notes = NotesController(store, self.report.document, self.report.metadata.source_sha256, self)
         self.notes_feature = NotesFeature(self.notes, self.detail, self, self.translations.language)
         self.menuBar().insertMenu(self.commands.menus["help"].menuAction(), self.notes_feature.menu)
         self.notes_feature.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.notes_panel.set_notes(self.notes)
+        icons = {"bookmark": bookmark_icon(), "note": note_icon()} | {c: swatch(c) for c in HIGHLIGHT_COLORS}
+        self.notes_panel.set_notes(self.notes, icons)
         self.notes_panel.editRequested.connect(self.notes_feature.edit)
         self.detail.marks_provider = self.notes.marks
+        self.printing.marks = self.notes.marks
         self.model.bookmark_icon = bookmark_icon()
         self.model.set_bookmarks(self.notes.bookmarked())
         self.notes.changed.connect(self._on_notes_changed)

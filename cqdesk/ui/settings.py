@@ -44,6 +44,15 @@ def _one_of(*choices: str) -> Callable[[Any], str]:
     return check
 
 
+def _flag(value: Any) -> bool:
+    """A yes/no choice; QSettings gives it back from the INI file as "true" or "false"."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise ValueError(f"{value!r} is not true or false")
+
+
 def _text(max_len: int = 200) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if not isinstance(value, str) or len(value) > max_len:
@@ -70,6 +79,7 @@ PREFERENCES = {
         Option("paper", "A4", _one_of("A4", "Letter")),
         Option("orientation", "portrait", _one_of("portrait", "landscape")),
         Option("preview_zoom", 0, _int_in(0, 400)),  # per cent; 0 fits the page width
+        Option("print_notes", False, _flag),  # the reader's highlights and notes on paper
     )
 }
 

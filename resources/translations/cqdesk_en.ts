@@ -6,7 +6,9 @@
     <message numerus="yes">
         <source>Exported %n note(s) to %1.</source>
         <translation>
-            <numerusform>Exported %n note to %1.</numerusform><numerusform>Exported %n notes to %1.</numerusform></translation>
+            <numerusform>Exported %n note to %1.</numerusform>
+            <numerusform>Exported %n notes to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

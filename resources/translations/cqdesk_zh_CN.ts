@@ -499,7 +499,8 @@
     <message numerus="yes">
         <source>Exported %n note(s) to %1.</source>
         <translation>
-            <numerusform>已将 %n 条笔记导出到 %1。</numerusform></translation>
+            <numerusform>已将 %n 条笔记导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -527,6 +528,10 @@
     <message>
         <source>My bookmarks, highlights and notes</source>
         <translation>我的书签、标注和笔记</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>书签</translation>
     </message>
 </context>
 <context>
@@ -583,6 +588,10 @@
     <message>
         <source>Print Preview</source>
         <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Include My Highlights and Notes</source>
+        <translation>包含我的标注和笔记</translation>
     </message>
     <message>
         <source>Export PDF</source>

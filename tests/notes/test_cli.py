@@ -1,5 +1,7 @@
 import json
 import os
+import subprocess
+import sys
 
 from cqdesk.cli import main
 from cqdesk.notes.store import NotesStore
@@ -68,3 +70,21 @@ def test_csv_and_markdown_exports(capsys, tmp_path):
 def test_the_data_dir_option_wins(capsys, tmp_path):
     assert main(["--data-dir", str(tmp_path / "mine"), "notes", "add", "review/tasks/1"]) == 0
     assert len(NotesStore(tmp_path / "mine").all()) == 1
+
+
+def test_export_pdf_with_notes_prints_highlights_and_numbered_notes(capsys, tmp_path):
+    from pypdf import PdfReader
+
+    # Characters of the report itself: the bundled paper font holds them, so the PDF's text reads back exactly
+    # (others are drawn from the system's CJK font, legible, though extraction may not give them back).
+    notes(capsys, "add", "plan/areas/2/1", "--quote", "西部陆海新通道", "--note", "对照2024年第6项")
+    notes(capsys, "add", "plan/areas/2/1", "--note", "本节的笔记")
+    plain, marked = tmp_path / "plain.pdf", tmp_path / "notes.pdf"
+    # In a process of its own, as a reader runs it: the export starts a Qt application without widgets.
+    for target, extra in ((plain, []), (marked, ["--with-notes"])):
+        cmd = [sys.executable, "-m", "cqdesk", "export-pdf", "-o", str(target), "--section", "plan/areas/2/1", *extra]
+        assert subprocess.run(cmd, capture_output=True).returncode == 0
+    text = "".join(p.extract_text() for p in PdfReader(marked).pages).replace("\t", " ").replace("\n", "")
+    assert "[1] 本节的笔记" in text and "[2] 对照2024年第6项" in text
+    assert "西部陆海新通道" in text
+    assert "第6项" not in "".join(p.extract_text() for p in PdfReader(plain).pages)

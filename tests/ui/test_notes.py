@@ -180,3 +180,34 @@ def test_export_and_import_through_the_feature(make_window, qtbot, tmp_path):
     j = tmp_path / "mine.json"
     w.notes_feature.export_to(j)
     assert w.notes_feature.import_from(j) == "0 added, 0 changed, 1 skipped (not newer)"
+
+
+def test_the_print_preview_can_include_highlights_and_notes(make_window, qtbot, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printed = []
+
+    def tick_then_print(dialog):
+        """The reader ticks "Include My Highlights and Notes" in the preview's toolbar, then prints."""
+        dialog.findChild(QAction, "printNotes").trigger()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        dialog.paintRequested.emit(printer)
+        printed.append(tmp_path / "printed.pdf")
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", tick_then_print)
+    w = reader(make_window, qtbot)
+    QTest.keyClick(w.detail, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ed = editor(qtbot)
+    type_text(ed.edit, "本节的笔记")
+    QTest.keyClick(ed.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    w.detail.setFocus()
+    QTest.keyClick(w.detail, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    text = "".join(p.extract_text() for p in PdfReader(printed[0]).pages).replace("\t", " ")
+    assert "[1] 本节的笔记" in text
+    assert w.settings.preferences.get("print_notes") is True  # remembered for the next print

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...notes.anchor import place, quote_at
+from ...notes.anchor import page_marks, place, quote_at
 from ...notes.exchange import in_document_order
 from ...notes.model import Annotation
 from ...notes.store import NotesError, NotesStore
@@ -47,19 +47,7 @@ class NotesController(QObject):
 
     def marks(self) -> dict[str, list[PageMark]]:
         """Highlights and notes by section, where this text holds them."""
-        out: dict[str, list[PageMark]] = {}
-        for a in self._items.values():
-            if a.kind == "highlight":
-                where = place(self.document, a)
-                if where is not None:
-                    out.setdefault(where.section_id, []).append(
-                        PageMark(where.start, where.end, a.color or "yellow", a.id, a.note)
-                    )
-            elif a.kind == "note" and a.note:
-                out.setdefault(a.section_id, []).append(PageMark(0, 0, "", a.id, a.note))
-        for marks in out.values():
-            marks.sort(key=lambda m: (m.start, m.end))
-        return out
+        return page_marks(self.document, list(self._items.values()))
 
     # Changing -------------------------------------------------------------------------------
 

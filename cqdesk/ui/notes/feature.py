@@ -53,7 +53,7 @@ class NotesFeature(QObject):
         self.restore = act()
         self.colors = {c: act() for c in COLORS}
         for c, a in self.colors.items():
-            a.setIcon(_swatch(HIGHLIGHTS[c]))
+            a.setIcon(swatch(c))
             a.triggered.connect(lambda _=False, c=c: self.highlight_selection(c))
         self.menu = QMenu(window)
         self.menu.setObjectName("notesMenu")
@@ -171,7 +171,7 @@ class NotesFeature(QObject):
             if a.kind == "highlight":
                 recolor = menu.addMenu(QCoreApplication.translate("Notes", "Change Colour"))
                 for c, name in color_names().items():
-                    item = recolor.addAction(_swatch(HIGHLIGHTS[c]), name)
+                    item = recolor.addAction(swatch(c), name)
                     item.triggered.connect(lambda _=False, c=c: self.notes.recolor(aid, c))
             remove = menu.addAction(
                 QCoreApplication.translate("Notes", "Remove Highlight")
@@ -286,9 +286,15 @@ class NotesFeature(QObject):
         )
 
 
-def _swatch(color: str) -> QIcon:
+def swatch(name: str) -> QIcon:
+    """A highlight colour as a small square with a thin edge (a pale colour on a white list needs one)."""
     pix = QPixmap(16, 16)
-    pix.fill(QColor(color))
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setPen(QColor("#8e8e93"))
+    p.setBrush(QColor(HIGHLIGHTS[name]))
+    p.drawRect(2, 2, 11, 11)
+    p.end()
     return QIcon(pix)
 
 
@@ -307,5 +313,18 @@ def bookmark_icon(color: str = "#b3261e") -> QIcon:
     path.lineTo(r.bottomLeft())
     path.closeSubpath()
     p.fillPath(path, QColor(color))
+    p.end()
+    return QIcon(pix)
+
+
+def note_icon(color: str = "#6e6e73") -> QIcon:
+    """A page with lines, drawn."""
+    pix = QPixmap(16, 16)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setPen(QColor(color))
+    p.drawRect(3, 1, 10, 13)
+    for y in (5, 8, 11):
+        p.drawLine(5, y, 11, y)
     p.end()
     return QIcon(pix)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...notes.exchange import citation
 from ...notes.model import COLORS, Annotation
 from ...report.normalize import fold
-from ...report.render import HIGHLIGHTS
 from .controller import NotesController
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -31,6 +30,7 @@ class NotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notes: NotesController | None = None  # set_notes() gives it; the tab exists before the store opens
+        self.icons: dict[str, QIcon] = {}
         self.setObjectName("notesPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -54,8 +54,9 @@ class NotesPanel(QWidget):
         layout.addWidget(self.list, 1)
         self.retranslate()
 
-    def set_notes(self, notes: NotesController) -> None:
+    def set_notes(self, notes: NotesController, icons: dict[str, QIcon]) -> None:
         self.notes = notes
+        self.icons = icons
         notes.changed.connect(self.refresh)
         self.refresh()
 
@@ -92,15 +93,16 @@ class NotesPanel(QWidget):
                 continue
             lines = [where if self.notes.is_placed(a) else f"{where} ({self.tr('not found in this text')})"]
             if a.kind == "bookmark":
-                lines[0] = f"{self.tr('Bookmark')} · {lines[0]}"
+                word = self.tr("Bookmark")
+                lines[0] = f"{word} · {lines[0]}"
             if a.exact:
                 lines.append(f"「{a.exact}」")
             if a.note:
                 lines.append(a.note if len(a.note) <= 200 else a.note[:200] + "…")
             item = QListWidgetItem("\n".join(lines))
             item.setData(ID_ROLE, a.id)
-            if a.color:
-                item.setData(Qt.ItemDataRole.DecorationRole, QColor(HIGHLIGHTS.get(a.color, HIGHLIGHTS["yellow"])))
+            # Every row has a mark in front, so the rows line up: a ribbon, a note, or the highlight's colour.
+            item.setData(Qt.ItemDataRole.DecorationRole, self.icons.get(a.color or a.kind))
             self.list.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:

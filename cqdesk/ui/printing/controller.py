@@ -9,7 +9,7 @@ prints. With nothing checked, Print and Export take the current section.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from ...report.model import Document
+    from ...report.render import PageMark
     from ..contents.model import SectionTreeModel
     from ..settings import Store
     from .pdf import ExportResult
@@ -110,6 +111,8 @@ class PrintController(QObject):
         self.preferences = preferences
         self.current_section = current_section
         self.parent_widget = parent
+        # The reader's highlights and notes, for paper when the reader asks for them (the notes feature sets it).
+        self.marks: Callable[[], Mapping[str, list[PageMark]]] | None = None
         self.bar = SelectionBar(parent)
         self.bar.hide()
         actions.print_.triggered.connect(self.print_preview)
@@ -162,17 +165,37 @@ class PrintController(QObject):
         self.preferences.set("paper", paper)
         self.preferences.set("orientation", "landscape" if landscape else "portrait")
 
+    def paper_marks(self) -> Mapping[str, list[PageMark]] | None:
+        return self.marks() if self.marks is not None and self.preferences.get("print_notes") else None
+
     def make_job(self) -> PrintJob:
-        return PrintJob(self.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE])
+        return PrintJob(self.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE], self.paper_marks())
 
     def print_preview(self) -> None:
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+        from PySide6.QtWidgets import QToolBar
 
         printer = self._printer()
-        job = self.make_job()
+        jobs = [self.make_job()]
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
-        dialog.paintRequested.connect(job.paint)
+        dialog.paintRequested.connect(lambda device: jobs[-1].paint(device))
+        toolbar = dialog.findChild(QToolBar)
+        if toolbar is not None and self.marks is not None:
+            toolbar.addSeparator()
+            notes = toolbar.addAction(QCoreApplication.translate("Printing", "Include My Highlights and Notes"))
+            notes.setObjectName("printNotes")
+            notes.setCheckable(True)
+            notes.setChecked(bool(self.preferences.get("print_notes")))
+
+            def include(on: bool) -> None:
+                self.preferences.set("print_notes", on)
+                jobs.append(self.make_job())
+                preview = dialog.findChild(QPrintPreviewWidget)
+                if preview is not None:
+                    preview.updatePreview()
+
+            notes.toggled.connect(include)
         self._set_preview_zoom(dialog)
         dialog.exec()
         self._remember(printer)
@@ -226,6 +249,7 @@ class PrintController(QObject):
                 prefs.get("paper"),
                 prefs.get("orientation"),
                 PRINT_TEXTS[REPORT_LANGUAGE],
+                self.paper_marks(),
             )
         except ExportError as exc:
             QMessageBox.warning(

@@ -9,7 +9,7 @@ never split, and every page gets a running header and a page footer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 
 from ...report.model import Document
 from ...report.paths import resources_dir
-from ...report.render import PRINT, printable_selection, render_cover, render_sections
+from ...report.render import PRINT, PageMark, printable_selection, render_cover, render_sections
 from ..fonts import register_fonts
 
 REF_DPI = 96
@@ -111,7 +111,13 @@ def paginate(boxes: list[Box], body: float, room: Callable[[float], float] | Non
 class PrintJob:
     """The chosen sections laid out for paper in a QTextDocument, cut into pages and painted."""
 
-    def __init__(self, doc: Document, sections: list[str], texts: PrintTexts | None = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        sections: list[str],
+        texts: PrintTexts | None = None,
+        marks: Mapping[str, list[PageMark]] | None = None,
+    ) -> None:
         # Paper uses the bundled subset only; a system CJK font would put radicals into the PDF's text.
         if FONT_FAMILY not in register_fonts():
             raise OSError(f"the bundled font {FONT_FAMILY!r} is missing from {resources_dir() / 'fonts'}")
@@ -130,7 +136,7 @@ class PrintJob:
         self.text.setDefaultFont(paper_font(11))
         self.text.setDocumentMargin(0)
         cover = render_cover(self.doc, self.sections, self.texts.included) if len(self.sections) > 1 else ""
-        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, cover))
+        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, cover, marks))
         self._anchors = self._find_anchors()
 
     # Content ---------------------------------------------------------------------------------
@@ -355,10 +361,14 @@ class PrintJob:
         painter.drawText(QRectF(0, header + body + line_h * 0.5, width, line_h), Qt.AlignmentFlag.AlignHCenter, footer)
 
 
+PAPER_FALLBACK = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC")
+
+
 def paper_font(points: float) -> QFont:
-    """The bundled font, unhinted: hinting follows each machine's font settings, paper must not."""
+    """The bundled font, unhinted: hinting follows each machine's font settings, paper must not. It holds
+    every character of the report; a reader's note may hold others, drawn from the system's Chinese fonts."""
     font = QFont()
-    font.setFamilies([FONT_FAMILY])
+    font.setFamilies([FONT_FAMILY, *PAPER_FALLBACK])
     font.setPointSizeF(points)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
