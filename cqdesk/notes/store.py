@@ -7,6 +7,7 @@ newer cqdesk, a read-only folder or a full disk leave the notes readable and say
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -67,6 +68,9 @@ class NotesStore:
         except OSError as exc:
             self.read_only_reason = f"the notes folder cannot be created ({exc.strerror or exc})"
             return _memory()
+        if not os.access(self.folder, os.W_OK) or (self.path.exists() and not os.access(self.path, os.W_OK)):
+            self.read_only_reason = "the notes folder is read-only"
+            return self._read_only() if self.path.exists() else _memory()
         if self.path.exists():
             try:
                 return self._connect()
@@ -99,18 +103,29 @@ class NotesStore:
             conn.execute("PRAGMA busy_timeout = 5000")
             _migrate(conn, version)
         except sqlite3.OperationalError as exc:
-            if "readonly" in str(exc) or "unable to open" in str(exc):
-                conn.close()
-                self.read_only_reason = f"the notes folder is read-only ({exc})"
-                ro = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
-                ro.execute("PRAGMA query_only = 1")
-                return ro
             conn.close()
+            if "readonly" in str(exc) or "unable to open" in str(exc):
+                self.read_only_reason = "the notes folder is read-only"
+                return self._read_only()
             raise
         except BaseException:
             conn.close()
             raise
         return conn
+
+    def _read_only(self) -> sqlite3.Connection:
+        """Read the notes where nothing can be written. A WAL database needs its -shm file to be read; when
+        there is none (the last writer closed cleanly, so there is no -wal either) it is read as immutable."""
+        uri = self.path.resolve().as_uri()
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            conn = sqlite3.connect(uri + query, uri=True, check_same_thread=False)
+            try:
+                conn.execute("PRAGMA query_only = 1")
+                conn.execute("SELECT count(*) FROM annotations").fetchone()
+                return conn
+            except sqlite3.Error:
+                conn.close()
+        return _memory()
 
     def _recover(self, reason: str) -> sqlite3.Connection:
         """Move the damaged file aside under a dated name and put the newest good backup in its place."""

@@ -105,21 +105,45 @@ def test_someone_else_s_sqlite_file_is_not_written_into(tmp_path):
 
 
 def test_a_read_only_folder_keeps_notes_readable_and_says_why_changes_fail(tmp_path):
-    s = NotesStore(tmp_path)
-    s.put(bookmark())
-    s.close()
-    for p in tmp_path.iterdir():
-        p.chmod(0o444) if p.is_file() else None
-    tmp_path.chmod(0o555)
+    """As a user who cannot write to the folder (root can write anywhere, so the check runs as nobody)."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    if os.geteuid() != 0 or not shutil.which("setpriv") or not Path("/usr/bin/python3").exists():
+        pytest.skip("needs root, setpriv and /usr/bin/python3 to act as another user")
+    folder = Path(tempfile.mkdtemp(prefix="cqdesk-ro-"))
     try:
-        ro = NotesStore(tmp_path)
-        if not ro.read_only_reason:
-            pytest.skip("running as a user who can write anywhere (root)")
-        assert len(ro.all()) == 1
-        with pytest.raises(NotesError, match="read-only"):
-            ro.put(bookmark("plan/areas/2"))
+        folder.chmod(0o755)
+        s = NotesStore(folder)
+        s.put(bookmark())
+        s.close()
+        for p in folder.iterdir():
+            p.chmod(0o644) if p.is_file() else None
+        code = (
+            "from cqdesk.notes.store import NotesStore, NotesError\n"
+            "from cqdesk.notes.model import Annotation\n"
+            f"s = NotesStore({str(folder)!r})\n"
+            "print(len(s.all()), s.read_only_reason)\n"
+            "try:\n    s.put(Annotation.new('bookmark', 'plan/areas/2', 'd'))\n"
+            "except NotesError as e:\n    print('refused:', e)\n"
+        )
+        repo = Path(store_module.__file__).resolve().parents[2]
+        out = subprocess.run(
+            ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "/usr/bin/python3", "-c", code],
+            capture_output=True, text=True, env={"PYTHONPATH": str(repo), "HOME": "/tmp"}, cwd="/tmp",
+        )  # fmt: skip
+        if "ModuleNotFoundError" in out.stderr or "Permission denied" in out.stderr:
+            pytest.skip(f"the checkout is not readable by another user: {out.stderr.strip()[-200:]}")
+        assert out.returncode == 0, out.stderr
+        lines = out.stdout.splitlines()
+        assert lines[0] == "1 the notes folder is read-only"
+        assert lines[1] == "refused: Not saved: the notes folder is read-only."
+        assert len(NotesStore(folder).all()) == 1
     finally:
-        tmp_path.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_failed_write_keeps_what_was_saved(tmp_path, monkeypatch):

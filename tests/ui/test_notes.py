@@ -211,3 +211,14 @@ def test_the_print_preview_can_include_highlights_and_notes(make_window, qtbot, 
     text = "".join(p.extract_text() for p in PdfReader(printed[0]).pages).replace("\t", " ")
     assert "[1] 本节的笔记" in text
     assert w.settings.preferences.get("print_notes") is True  # remembered for the next print
+
+
+def test_a_damaged_notes_file_is_replaced_and_reading_goes_on(make_window, qtbot):
+    folder = os.environ["CQDESK_DATA_DIR"]
+    with open(os.path.join(folder, "user.db"), "wb") as f:
+        f.write(b"this is not a database " * 100)
+    w = reader(make_window, qtbot)
+    assert "damaged" in w.notes_problem() and "user.damaged-" in w.notes_problem()
+    assert w.detail.section_id == SID and "西部陆海新通道" in w.detail.toPlainText()
+    QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert [a.kind for a in saved()] == ["bookmark"]  # a fresh notes file, working
