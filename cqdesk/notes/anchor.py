@@ -54,7 +54,10 @@ def place(doc: Document, a: Annotation) -> Placement | None:
         return None
     if a.kind != "highlight":
         return Placement(a.section_id, 0, 0)
-    text = section.own_text
+    return _place_in(section.own_text, a)
+
+
+def _place_in(text: str, a: Annotation) -> Placement | None:
     if text[a.start : a.end] == a.exact and _fits(text, a):
         return Placement(a.section_id, a.start, a.end)
     span = locate(text, a.exact, a.prefix, a.suffix, a.start)
@@ -89,13 +92,34 @@ def _common_suffix(a: str, b: str) -> int:
     return _common_prefix(a[::-1], b[::-1])
 
 
-def page_marks(doc: Document, items: list[Annotation]) -> dict[str, list[PageMark]]:
+def placements(doc: Document, items: list[Annotation]) -> dict[str, Placement | None]:
+    """Every annotation's place in this text (None where it cannot be placed), by id; each section's text
+    is joined once."""
+    texts: dict[str, str] = {}
+    out: dict[str, Placement | None] = {}
+    for a in items:
+        if a.section_id not in doc.sections:
+            out[a.id] = None
+        elif a.kind != "highlight":
+            out[a.id] = Placement(a.section_id, 0, 0)
+        else:
+            text = texts.get(a.section_id)
+            if text is None:
+                text = texts[a.section_id] = doc.sections[a.section_id].own_text
+            out[a.id] = _place_in(text, a)
+    return out
+
+
+def page_marks(
+    doc: Document, items: list[Annotation], placed: dict[str, Placement | None] | None = None
+) -> dict[str, list[PageMark]]:
     """What the renderer draws of the reader's annotations, by section: highlights where this text holds
     them, notes on a section under its heading. Bookmarks and what cannot be placed draw nothing."""
+    placed = placed if placed is not None else placements(doc, items)
     out: dict[str, list[PageMark]] = {}
     for a in items:
         if a.kind == "highlight":
-            where = place(doc, a)
+            where = placed.get(a.id)
             if where is not None:
                 out.setdefault(where.section_id, []).append(
                     PageMark(where.start, where.end, a.color or "yellow", a.id, a.note)

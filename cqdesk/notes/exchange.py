@@ -24,7 +24,7 @@ from typing import Any
 
 from ..report.model import Document
 from ..report.render import reference
-from .anchor import place
+from .anchor import Placement, place, placements
 from .model import Annotation, problems, utc_now
 
 FORMAT = "cqdesk-notes"
@@ -44,12 +44,15 @@ class ImportRefused(Exception):
     """The file cannot be imported; nothing was changed. The message says why."""
 
 
-def in_document_order(doc: Document, items: list[Annotation]) -> list[Annotation]:
+def in_document_order(
+    doc: Document, items: list[Annotation], placed: dict[str, Placement | None] | None = None
+) -> list[Annotation]:
     """Document order; within a section, bookmark and note first, then highlights by place."""
+    placed = placed if placed is not None else placements(doc, items)
 
     def key(a: Annotation) -> tuple[int, int, int, str]:
         section = doc.sections.get(a.section_id)
-        where = place(doc, a)
+        where = placed.get(a.id)
         return (section.position if section else 10**9, 0 if a.kind != "highlight" else 1, where.start if where else 0,
                 a.created)  # fmt: skip
 

@@ -169,6 +169,19 @@ class NotesStore:
         rows = self.conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations WHERE section_id = ? ORDER BY start", [sid])
         return [Annotation(*row) for row in rows]
 
+    def for_sections(self, sids: list[str]) -> list[Annotation]:
+        out: list[Annotation] = []
+        for n in range(0, len(sids), 500):  # SQLite's limit on bound parameters
+            part = sids[n : n + 500]
+            rows = self.conn.execute(
+                f"SELECT {_COLUMN_LIST} FROM annotations WHERE section_id IN ({', '.join('?' * len(part))})", part
+            )
+            out += [Annotation(*row) for row in rows]
+        return out
+
+    def bookmarked_sections(self) -> set[str]:
+        return {sid for (sid,) in self.conn.execute("SELECT section_id FROM annotations WHERE kind = 'bookmark'")}
+
     def bookmark(self, sid: str) -> Annotation | None:
         row = self.conn.execute(
             f"SELECT {_COLUMN_LIST} FROM annotations WHERE section_id = ? AND kind = 'bookmark'", [sid]

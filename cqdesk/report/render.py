@@ -92,12 +92,18 @@ class _Writer:
     def inline(self, text: str, marks: list[PageMark] | None = None, link_marks: bool = True) -> str:
         """Escaped text with figures emphasised, the reader's highlights under it, search hits marked (each
         hit gets an anchor) and a numbered marker after each highlight that carries a note."""
-        marks = marks or []
+        marks = sorted(marks or [], key=lambda m: (m.start, m.end))
         figures = [m.span() for m in FIGURE.finditer(text)]
         hits = find_spans(text, self.terms) if self.terms else []
         spans = [(m.start, m.end) for m in marks]
         cuts = sorted({0, len(text), *(x for span in figures + hits + spans for x in span)})
+        notes_after: dict[int, list[PageMark]] = {}
+        for m in marks:
+            if m.note:
+                notes_after.setdefault(m.end, []).append(m)
         parts: list[str] = []
+        active: list[PageMark] = []  # the marks over the current piece, swept along the text
+        taken = 0
         for a, b in itertools.pairwise(cuts):
             seg = html.escape(text[a:b], quote=False)
             if any(s <= a < e for s, e in figures):
@@ -109,7 +115,11 @@ class _Writer:
                     parts.append(f'<a name="hit-{self.hits}"></a>')
                 bg = self.p.current_hit_bg if self.hits == self.current_hit else self.p.hit_bg
                 seg = f'<span style="background-color:{bg}; color:{self.p.hit_text}">{seg}</span>'
-            mark = next((m for m in marks if m.start <= a < m.end), None)
+            while taken < len(marks) and marks[taken].start <= a:
+                active.append(marks[taken])
+                taken += 1
+            active = [m for m in active if m.end > a]
+            mark = active[-1] if active else None  # where marks overlap, the one that began last shows
             if mark is not None:  # outside the hit's span: Qt lets the inner background win, so hits show
                 bg = HIGHLIGHTS.get(mark.color, HIGHLIGHTS["yellow"])
                 seg = f'<span style="background-color:{bg}; color:#000000">{seg}</span>'
@@ -117,7 +127,7 @@ class _Writer:
                     href = f"{MARK_SCHEME}:{html.escape(mark.id)}"
                     seg = f'<a href="{href}" style="color:#000000; text-decoration:none">{seg}</a>'
             parts.append(seg)
-            parts += [self.note_marker(m) for m in marks if m.note and m.end == b]
+            parts += [self.note_marker(m) for m in notes_after.get(b, [])]
         return "".join(parts)
 
     def note_marker(self, mark: PageMark) -> str:

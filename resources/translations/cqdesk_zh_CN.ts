@@ -530,6 +530,10 @@
         <translation>我的书签、标注和笔记</translation>
     </message>
     <message>
+        <source>not found in this text</source>
+        <translation>在本文中未找到</translation>
+    </message>
+    <message>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>

@@ -69,7 +69,8 @@ def test_ctrl_d_bookmarks_the_section_and_marks_it_in_the_tree(make_window, qtbo
     assert w.model.data(index, Qt.ItemDataRole.DecorationRole) is not None
     assert w.notes_feature.bookmark.isChecked()
     assert [(a.kind, a.section_id) for a in saved()] == [("bookmark", SID)]
-    assert "Bookmark · 二、1. 加快构建现代化集疏运体系" in w.notes_panel.list.item(0).text()
+    w.tabs.setCurrentWidget(w.notes_panel)
+    assert "Bookmark · 二、1. 加快构建现代化集疏运体系" in w.notes_panel.row_text(0)
     QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert w.model.data(index, Qt.ItemDataRole.DecorationRole) is None and saved() == []
 
@@ -116,7 +117,8 @@ def test_a_note_on_the_section_through_the_editor(make_window, qtbot):
     assert (a.kind, a.note) == ("note", "<b>not bold</b> javascript:x")
     assert "<b>not bold</b> javascript:x" in w.detail.toPlainText()  # shown as written
     assert "Notes" == w.notes_panel.kind.itemText(2)
-    assert "<b>not bold</b>" in w.notes_panel.list.item(0).text()
+    w.tabs.setCurrentWidget(w.notes_panel)
+    assert "<b>not bold</b>" in w.notes_panel.row_text(0)
 
 
 def test_escape_asks_before_losing_an_edited_note(make_window, qtbot, monkeypatch):
@@ -160,11 +162,11 @@ def test_the_notes_tab_filters_and_opens_a_note_at_its_passage(make_window, qtbo
     QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     w.tabs.setCurrentWidget(w.notes_panel)
     panel = w.notes_panel
-    assert panel.list.count() == 2
+    assert panel.count() == 2
     type_text(panel.filter, "陆海")
-    assert panel.list.count() == 1
+    assert panel.count() == 1
     panel.list.setFocus()
-    panel.list.setCurrentRow(0)
+    panel.list.setCurrentIndex(panel.model.index(0))
     QTest.keyClick(panel.list, Qt.Key.Key_Return)
     assert w.detail.section_id == SID and w.detail.hit_count >= 1  # opened with the passage marked
     QTest.keyClick(panel.list, Qt.Key.Key_Delete)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...notes.anchor import page_marks, place, quote_at
+from ...notes.anchor import Placement, page_marks, place, placements, quote_at
 from ...notes.exchange import in_document_order
 from ...notes.model import Annotation
 from ...notes.store import NotesError, NotesStore
@@ -23,36 +23,67 @@ class NotesController(QObject):
         self.document = document
         self.digest = digest
         self.undo_stack = QUndoStack(self)
-        self._items = {a.id: a for a in store.all()}
+        # Read from the store when first asked, kept until a change. Start-up reads only what the first
+        # page shows (its sections' marks, the bookmarked sections), however many notes there are.
+        self._all: list[Annotation] | None = None  # in document order
+        self._placed: dict[str, Placement | None] = {}
+        self._marks: dict[str, list[PageMark]] = {}  # by section
+        self._bookmarked: set[str] | None = None
 
     def reload(self) -> None:
         """After the store changed under us (a restore): read it again; what was undoable is not any more."""
-        self._items = {a.id: a for a in self.store.all()}
+        self._forget()
         self.undo_stack.clear()
         self.changed.emit()
+
+    def _forget(self, sections: set[str] | None = None) -> None:
+        self._all = None
+        self._bookmarked = None
+        if sections is None:
+            self._placed.clear()
+            self._marks.clear()
+        else:
+            for sid in sections:
+                self._marks.pop(sid, None)
 
     # Reading --------------------------------------------------------------------------------
 
     def items(self) -> list[Annotation]:
-        return in_document_order(self.document, list(self._items.values()))
+        """Every annotation, in document order."""
+        if self._all is None:
+            every = self.store.all()
+            self._placed.update(placements(self.document, [a for a in every if a.id not in self._placed]))
+            self._all = in_document_order(self.document, every, self._placed)
+        return self._all
 
     def get(self, aid: str) -> Annotation | None:
-        return self._items.get(aid)
+        return self.store.get(aid)
 
     def bookmarked(self) -> set[str]:
-        return {a.section_id for a in self._items.values() if a.kind == "bookmark"}
+        if self._bookmarked is None:
+            self._bookmarked = self.store.bookmarked_sections()
+        return self._bookmarked
 
     def is_placed(self, a: Annotation) -> bool:
-        return place(self.document, a) is not None
+        if a.id not in self._placed:
+            self._placed[a.id] = place(self.document, a)
+        return self._placed[a.id] is not None
 
-    def marks(self) -> dict[str, list[PageMark]]:
-        """Highlights and notes by section, where this text holds them."""
-        return page_marks(self.document, list(self._items.values()))
+    def marks(self, sids: list[str]) -> dict[str, list[PageMark]]:
+        """Highlights and notes of these sections, where this text holds them."""
+        missing = [sid for sid in sids if sid not in self._marks]
+        if missing:
+            found = self.store.for_sections(missing)
+            self._placed.update(placements(self.document, [a for a in found if a.id not in self._placed]))
+            drawn = page_marks(self.document, found, self._placed)
+            for sid in missing:
+                self._marks[sid] = drawn.get(sid, [])
+        return {sid: self._marks[sid] for sid in sids if self._marks[sid]}
 
     # Changing -------------------------------------------------------------------------------
 
     def toggle_bookmark(self, sid: str) -> bool:
-        existing = next((a for a in self._items.values() if a.kind == "bookmark" and a.section_id == sid), None)
+        existing = self.store.bookmark(sid)
         if existing is not None:
             return self._change(existing, None, QCoreApplication.translate("Notes", "Remove Bookmark"))
         made = Annotation.new("bookmark", sid, self.digest)
@@ -77,13 +108,13 @@ class NotesController(QObject):
         return self._change(existing, existing.changed(note=text), QCoreApplication.translate("Notes", "Edit Note"))
 
     def recolor(self, aid: str, color: str) -> bool:
-        a = self._items.get(aid)
+        a = self.get(aid)
         if a is None or a.color == color:
             return False
         return self._change(a, a.changed(color=color), QCoreApplication.translate("Notes", "Change Colour"))
 
     def remove(self, aid: str) -> bool:
-        a = self._items.get(aid)
+        a = self.get(aid)
         if a is None:
             return False
         return self._change(a, None, QCoreApplication.translate("Notes", "Delete"))
@@ -99,13 +130,15 @@ class NotesController(QObject):
         try:
             if after is not None:
                 self.store.put(after)
-                self._items[after.id] = after
             elif before is not None:
                 self.store.delete(before.id)
-                self._items.pop(before.id, None)
         except NotesError as exc:
             self.message.emit(str(exc))
             return False
+        for a in (before, after):
+            if a is not None:
+                self._placed.pop(a.id, None)
+        self._forget({a.section_id for a in (before, after) if a is not None})
         self.changed.emit()
         return True
 

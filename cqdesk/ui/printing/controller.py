@@ -112,7 +112,7 @@ class PrintController(QObject):
         self.current_section = current_section
         self.parent_widget = parent
         # The reader's highlights and notes, for paper when the reader asks for them (the notes feature sets it).
-        self.marks: Callable[[], Mapping[str, list[PageMark]]] | None = None
+        self.marks: Callable[[list[str]], Mapping[str, list[PageMark]]] | None = None
         self.bar = SelectionBar(parent)
         self.bar.hide()
         actions.print_.triggered.connect(self.print_preview)
@@ -166,7 +166,9 @@ class PrintController(QObject):
         self.preferences.set("orientation", "landscape" if landscape else "portrait")
 
     def paper_marks(self) -> Mapping[str, list[PageMark]] | None:
-        return self.marks() if self.marks is not None and self.preferences.get("print_notes") else None
+        if self.marks is None or not self.preferences.get("print_notes"):
+            return None
+        return self.marks(list(self.document.sections))
 
     def make_job(self) -> PrintJob:
         return PrintJob(self.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE], self.paper_marks())

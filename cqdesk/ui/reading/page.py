@@ -48,7 +48,7 @@ class DetailPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
         # The reader's highlights and notes by section; the notes feature sets it, the page only draws them.
-        self.marks_provider: Callable[[], Mapping[str, list[PageMark]]] = dict
+        self.marks_provider: Callable[[list[str]], Mapping[str, list[PageMark]]] = lambda sids: {}
         self._notes_shown: dict[str, str] = {}  # annotation id -> note text, for the tooltip
         self.setObjectName("detailPane")
         self.document().setDocumentMargin(MIN_MARGIN)
@@ -90,7 +90,7 @@ class DetailPane(QTextBrowser):
             self.terms,
             self.current_hit or None,
             related=self._related_note(),
-            marks=(marks := self.marks_provider()),
+            marks=(marks := self.marks_provider(self.shown_sections())),
         )
         self._notes_shown = {m.id: m.note for ms in marks.values() for m in ms if m.note}
         self.hit_count = rendered.hit_count
