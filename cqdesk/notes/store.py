@@ -169,6 +169,9 @@ class NotesStore:
         rows = self.conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations WHERE section_id = ? ORDER BY start", [sid])
         return [Annotation(*row) for row in rows]
 
+    def has_any(self) -> bool:
+        return _has_rows(self.conn)
+
     def for_sections(self, sids: list[str]) -> list[Annotation]:
         out: list[Annotation] = []
         for n in range(0, len(sids), 500):  # SQLite's limit on bound parameters

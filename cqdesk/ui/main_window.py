@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.detail.setTabChangesFocus(True)
         chain = [
             self.search.box,
+            self.search.include_notes,
             self.search.view,
             self.tabs.tabBar(),
             self.tree,
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
     def _connect_notes(self, store: NotesStore | None) -> None:
         from ..notes.location import default_data_dir
         from ..notes.model import COLORS as HIGHLIGHT_COLORS
+        from ..notes.search import search_notes
         from ..notes.store import NotesStore
         from .notes.controller import NotesController
         from .notes.feature import NotesFeature, bookmark_icon, note_icon, swatch
@@ -204,12 +206,16 @@ class MainWindow(QMainWindow):
         self.notes_panel.editRequested.connect(self.notes_feature.edit)
         self.detail.marks_provider = self.notes.marks
         self.printing.marks = self.notes.marks
+        self._notes_search = lambda terms: search_notes(self.report.document, self.notes.items(), terms)
+        self.search.enable_notes(self._notes_search, self.notes.store.has_any())
+        self.search.delegate.highlights = self.notes.highlighted_passages
         self.model.bookmark_icon = bookmark_icon()
         self.model.set_bookmarks(self.notes.bookmarked())
         self.notes.changed.connect(self._on_notes_changed)
 
     def _on_notes_changed(self) -> None:
         self.model.set_bookmarks(self.notes.bookmarked())
+        self.search.enable_notes(self._notes_search, self.notes.store.has_any())
         self.detail.redraw()
 
     def notes_problem(self) -> str:

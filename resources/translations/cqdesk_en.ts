@@ -37,6 +37,11 @@
             <numerusform>%n hits</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of my notes</source>
+        <translation>
+            <numerusform>%n of my notes</numerusform><numerusform>%n of my notes</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>SelectionBar</name>

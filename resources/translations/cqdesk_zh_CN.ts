@@ -629,6 +629,10 @@
         <translation>搜索状态</translation>
     </message>
     <message>
+        <source>Search my notes too</source>
+        <translation>同时搜索我的笔记</translation>
+    </message>
+    <message>
         <source>No matches for “%1”.</source>
         <translation>没有找到“%1”。</translation>
     </message>
@@ -647,6 +651,15 @@
     <message>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of my notes</source>
+        <translation>
+            <numerusform>%n 条我的笔记</numerusform></translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>我的笔记</translation>
     </message>
 </context>
 <context>

@@ -93,3 +93,13 @@ def test_csv_opens_in_excel_with_chinese_intact_and_no_formulas(doc, items):
     note = next(r for r in rows if r[2] == "review/tasks/7")
     assert note[5] == "'=SUM(A1) 对照2025 *不是强调* <b>x</b>"
     assert next(r for r in rows if r[2] == "plan/areas/2/1")[5] == "第二行\n第三行"
+
+
+def test_notes_are_found_by_their_text_their_quote_and_their_place(doc, items):
+    from cqdesk.notes.search import PART, search_notes
+
+    found = search_notes(doc, items, ["第三行"])
+    assert [(f.hit.id, f.hit.part, f.passage) for f in found] == [("plan/areas/2/1", PART, items[1].exact)]
+    assert [f.hit.id for f in search_notes(doc, items, ["集疏运"])] == ["plan/areas/2/1"]  # the section's title
+    assert search_notes(doc, items, ["第三行", "不在其中"]) == []
+    assert search_notes(doc, items, ["review"]) == []  # bookmarks carry no note; ids are not text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent, QMouseEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -224,3 +224,41 @@ def test_a_damaged_notes_file_is_replaced_and_reading_goes_on(make_window, qtbot
     assert w.detail.section_id == SID and "西部陆海新通道" in w.detail.toPlainText()
     QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert [a.kind for a in saved()] == ["bookmark"]  # a fresh notes file, working
+
+
+def test_search_can_include_my_notes_as_their_own_group(make_window, qtbot):
+    from tests.ui.conftest import search
+
+    w = reader(make_window, qtbot)
+    assert not w.search.include_notes.isVisibleTo(w)  # nothing to search yet
+    drag_select(qtbot, w.detail, "西部陆海新通道")
+    QTest.keyClick(w.detail, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ed = editor(qtbot)
+    type_text(ed.edit, "简报要点：铁海联运")
+    QTest.keyClick(ed.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    assert w.search.include_notes.isVisibleTo(w)
+    search(qtbot, w, "铁海联运")
+    assert w.search.report_hits == len(w.search.hits)  # the report alone, until asked
+    box = w.search.include_notes
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on its square
+    qtbot.waitUntil(lambda: len(w.search.hits) > w.search.report_hits)
+    groups = [w.search.model.item(g).text() for g in range(w.search.model.rowCount())]
+    assert groups[-1] == "My notes  (1)"
+    assert "1 of my notes" in w.search.status.text()
+    w.navigate("review/tasks/1")
+    w.search.open_result(len(w.search.hits) - 1)
+    assert w.detail.section_id == SID and w.detail.hit_count == 1  # opened at the highlighted passage
+
+
+def test_search_results_show_my_highlights_under_their_words(make_window, qtbot):
+    from PySide6.QtGui import QPalette
+
+    from cqdesk.report.search import search
+    from cqdesk.ui.search.results import result_html
+
+    w = reader(make_window, qtbot)
+    (hit,) = [h for h in search(w.report.conn, "陆海新通道") if h.id == SID]
+    page = result_html(hit, QPalette(), False, [("西部陆海新通道", "green")])
+    assert f"background-color:{HIGHLIGHTS['green']}" in page
+    assert result_html(hit, QPalette(), False, []).count("background-color") == len(hit.marks) + len(hit.title_marks)

@@ -29,6 +29,7 @@ class NotesController(QObject):
         self._placed: dict[str, Placement | None] = {}
         self._marks: dict[str, list[PageMark]] = {}  # by section
         self._bookmarked: set[str] | None = None
+        self._by_section: dict[str, list[Annotation]] = {}
 
     def reload(self) -> None:
         """After the store changed under us (a restore): read it again; what was undoable is not any more."""
@@ -42,9 +43,11 @@ class NotesController(QObject):
         if sections is None:
             self._placed.clear()
             self._marks.clear()
+            self._by_section.clear()
         else:
             for sid in sections:
                 self._marks.pop(sid, None)
+                self._by_section.pop(sid, None)
 
     # Reading --------------------------------------------------------------------------------
 
@@ -79,6 +82,15 @@ class NotesController(QObject):
             for sid in missing:
                 self._marks[sid] = drawn.get(sid, [])
         return {sid: self._marks[sid] for sid in sids if self._marks[sid]}
+
+    def highlighted_passages(self, sid: str) -> list[tuple[str, str]]:
+        """(text, colour) of the section's highlights, for search results to draw under their snippets."""
+        return [(a.exact, a.color or "yellow") for a in self._section(sid) if a.kind == "highlight"]
+
+    def _section(self, sid: str) -> list[Annotation]:
+        if sid not in self._by_section:
+            self._by_section[sid] = self.store.for_sections([sid])
+        return self._by_section[sid]
 
     # Changing -------------------------------------------------------------------------------
 

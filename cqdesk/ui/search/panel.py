@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from ...report.normalize import query_terms
+from ...notes.search import PART as NOTES_PART
+from ...notes.search import NoteHit
+from ...report.normalize import fold, query_terms
 from ...report.search import SearchHit
 from ...report.store import Report
 from ..qt import core_application
@@ -32,10 +36,18 @@ class SearchPanel(QWidget):
         self.hits: list[SearchHit] = []
         self.current = -1  # index into self.hits of the open result
         self._open_first_when_ready = False
+        # The reader's notes, searched beside the report when the box below asks (the notes feature sets it).
+        self.notes_search: Callable[[list[str]], list[NoteHit]] | None = None
+        self.report_hits = 0  # self.hits holds the report's results, then the notes'
+        self.passages: dict[int, str] = {}  # result index -> the highlighted passage a note hit opens at
 
         self.box = QLineEdit(self)
         self.box.setClearButtonEnabled(True)
         self.box.setObjectName("searchBox")
+        self.include_notes = QCheckBox(self)
+        self.include_notes.setObjectName("searchNotes")
+        self.include_notes.hide()  # shown once there are notes to search
+        self.include_notes.toggled.connect(self._notes_toggled)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
@@ -45,7 +57,8 @@ class SearchPanel(QWidget):
         self.view.setObjectName("searchResults")
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
-        self.view.setItemDelegate(ResultDelegate(self.view))
+        self.delegate = ResultDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setUniformRowHeights(False)
         self.view.setWordWrap(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -58,6 +71,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.box)
+        layout.addWidget(self.include_notes)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self.status.hide()
@@ -81,6 +95,7 @@ class SearchPanel(QWidget):
         self.box.setAccessibleName(self.tr("Search"))
         self.view.setAccessibleName(self.tr("Search results"))
         self.status.setAccessibleName(self.tr("Search status"))
+        self.include_notes.setText(self.tr("Search my notes too"))
         if self.query:
             self._show_status()
             self._fill()
@@ -142,7 +157,13 @@ class SearchPanel(QWidget):
     def _on_results(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.box.text():
             return  # the box changed since; a newer answer is coming
-        self.query, self.hits, self.current = query, hits, -1
+        self.query, self.hits, self.current = query, list(hits), -1
+        self.report_hits = len(hits)
+        self.passages = {}
+        if self.notes_search is not None and self.include_notes.isChecked():
+            for n, found in enumerate(self.notes_search(self.report.index.terms(query)), len(hits)):
+                self.hits.append(found.hit)
+                self.passages[n] = found.passage
         self._fill()
         self._show_status()
         self.hitsChanged.emit(len(hits))
@@ -154,21 +175,26 @@ class SearchPanel(QWidget):
         if not self.hits:
             self.status.setText(self.tr("No matches for “%1”.").replace("%1", self.query.strip()[:60]))
         else:
-            total = sum(h.hits for h in self.hits)
-            sections = self.tr("%n section(s)", "", len(self.hits))
+            total = sum(h.hits for h in self.hits[: self.report_hits])
+            sections = self.tr("%n section(s)", "", self.report_hits)
             hits = self.tr("%n hit(s)", "", total)
-            self.status.setText(self.tr("%1, %2").replace("%1", sections).replace("%2", hits))
+            text = self.tr("%1, %2").replace("%1", sections).replace("%2", hits)
+            if len(self.hits) > self.report_hits:
+                text += " · " + self.tr("%n of my notes", "", len(self.hits) - self.report_hits)
+            self.status.setText(text)
         self.status.show()
 
     def part_label(self, part: str) -> str:
         if part == "report":
             return self.report.document.title
+        if part == NOTES_PART:
+            return self.tr("My notes")
         return self.report.section(part).title
 
     def _fill(self) -> None:
         self.model.clear()
         groups: dict[str, QStandardItem] = {}
-        order = {"report": 0, "review": 1, "plan": 2}
+        order = {"report": 0, "review": 1, "plan": 2, NOTES_PART: 4}
         for i, hit in sorted(enumerate(self.hits), key=lambda p: (order.get(p[1].part, 3), p[0])):
             group = groups.get(hit.part)
             if group is None:
@@ -223,6 +249,10 @@ class SearchPanel(QWidget):
             return
         self.current = i
         self.view.setCurrentIndex(self._item_index(i))
+        if i >= self.report_hits:  # a note: its section, at the passage it highlights
+            passage = self.passages.get(i, "")
+            self.resultOpened.emit(self.hits[i].id, [fold(passage)] if passage else [], hit)
+            return
         self.resultOpened.emit(self.hits[i].id, self.report.index.terms(self.query), hit)
 
     def step_result(self, forward: bool) -> bool:
@@ -248,6 +278,15 @@ class SearchPanel(QWidget):
                 self.view.setCurrentIndex(self._item_index(self.display_order()[0]))
                 return True
         return super().eventFilter(obj, event)
+
+    def enable_notes(self, search: Callable[[list[str]], list[NoteHit]], any_notes: bool) -> None:
+        """Offer "Search my notes too" while the reader has notes (it stays out of the way until then)."""
+        self.notes_search = search
+        self.include_notes.setVisible(any_notes)
+
+    def _notes_toggled(self) -> None:
+        if self.query:
+            self.run_now()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
