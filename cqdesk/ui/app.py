@@ -98,9 +98,18 @@ def run_gui(args: argparse.Namespace) -> int:
         StartupProbe(app)
     from ..notes.location import default_data_dir
     from ..notes.store import NotesStore
+    from .instance import Instance
 
-    notes = NotesStore(getattr(args, "data_dir", None) or default_data_dir())
+    folder = getattr(args, "data_dir", None) or default_data_dir()
+    instance = Instance(folder)
+    if not instance.primary:  # cqdesk is already open with these notes: bring it forward instead
+        instance.hand_over(args.section)
+        print("cqdesk: already open; its window was brought to the front", file=sys.stderr)
+        return 0
+    notes = NotesStore(folder)
     window = MainWindow(report, settings, translations, args.section, notes)
+    instance.requested.connect(window.come_forward)
+    app.aboutToQuit.connect(instance.release)
     window.show()
     problem = window.notes_problem()
     if problem:  # one sentence, and reading goes on

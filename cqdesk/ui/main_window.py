@@ -218,6 +218,15 @@ class MainWindow(QMainWindow):
         self.search.enable_notes(self._notes_search, self.notes.store.has_any())
         self.detail.redraw()
 
+    def come_forward(self, section: str) -> None:
+        """Another start of cqdesk asked for this window (at a section)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if section in self.report.document.sections:
+            self.navigate(section)
+
     def notes_problem(self) -> str:
         """What the reader must be told about their notes at start (a damaged file replaced, a read-only one)."""
         store = self.notes.store
