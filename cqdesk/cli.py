@@ -19,6 +19,7 @@ from .report.store import Report, ReportError
 
 if TYPE_CHECKING:
     from .notes.store import NotesStore
+    from .report.render import PageMark
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -119,6 +120,27 @@ def build_parser() -> argparse.ArgumentParser:
         default="zh_CN",
         help="language of the page numbers and the cover (default: the report's, zh_CN)",
     )
+
+    s = command(
+        "export",
+        "export sections (default: the whole report) to Word, OpenDocument, Markdown, HTML or text",
+        "cqdesk export -o 节选.docx --section review/tasks/1 --section plan/areas/2",
+    )
+    s.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the file to write")
+    s.add_argument(
+        "--format",
+        choices=["docx", "odt", "md", "html", "txt"],
+        help="the format (default: from the file's extension)",
+    )
+    s.add_argument(
+        "--section",
+        dest="export_sections",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="a section to include (repeat for more; default: the whole report)",
+    )
+    s.add_argument("--with-notes", action="store_true", help="include your highlights and notes (html and odt)")
 
     command("self-test", "check that this installation works (database, search, PDF, Qt plugins)", "cqdesk self-test")
 
@@ -244,15 +266,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from .ui.printing.pdf import ExportError, export_pdf
     from .ui.tools.headless import gui_app
 
-    marks = None
-    if args.with_notes:
-        from .notes.anchor import page_marks
-        from .notes.location import default_data_dir
-        from .notes.store import NotesStore
-
-        store = NotesStore(args.data_dir or default_data_dir())
-        marks = page_marks(report.document, store.all())
-        store.close()
+    marks = _notes_marks(args, report) if args.with_notes else None
     with gui_app(args.lang):
         try:
             result = export_pdf(
@@ -268,6 +282,45 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
     print(f"wrote {result.path} ({result.pages} pages, {result.size:,} bytes)")
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    report = _open(args)
+    doc = report.document
+    unknown = [s for s in args.export_sections if s not in doc.sections]
+    if unknown:
+        raise CliError(f"no section {unknown[0]!r} (see 'cqdesk sections')")
+    from .ui.exporting.documents import ExportError, export_document, format_of
+
+    try:
+        fmt = format_of(args.output, args.format)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+    if args.with_notes and fmt not in ("html", "odt"):
+        raise UsageError("--with-notes puts your notes into html and odt exports (PDF: export-pdf --with-notes)")
+    marks = _notes_marks(args, report) if args.with_notes else None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .ui.tools.headless import gui_app
+
+    with gui_app("zh_CN"):  # only OpenDocument needs Qt (its text writer); it starts no window
+        try:
+            done = export_document(doc, args.export_sections or [doc.root.id], args.output, fmt, marks)
+        except ExportError as exc:
+            raise CliError(str(exc)) from None
+    print(f"wrote {done.path} ({done.format}, {done.size:,} bytes)")
+    return 0
+
+
+def _notes_marks(args: argparse.Namespace, report: Report) -> dict[str, list[PageMark]]:
+    from .notes.anchor import page_marks
+    from .notes.location import default_data_dir
+    from .notes.store import NotesStore
+
+    store = NotesStore(args.data_dir or default_data_dir())
+    try:
+        return page_marks(report.document, store.all())
+    finally:
+        store.close()
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
@@ -416,6 +469,7 @@ COMMANDS = {
     "build-db": cmd_build_db,
     "screenshot": cmd_screenshot,
     "export-pdf": cmd_export_pdf,
+    "export": cmd_export,
     "self-test": cmd_self_test,
     "notes": cmd_notes,
 }

@@ -333,16 +333,31 @@ def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> Non
     blocks = list(section.blocks)
     marks = _block_marks(section, w.marks.get(section.id, []))
     # The heading line shown as the title is not repeated; a differing one ("2024") stays visible above it.
-    for b in blocks:
-        if b.kind == "heading" and b.text != section.heading:
-            w.block(b, marks.get(b.line_no))
+    for b in leading_lines(section):
+        w.block(b, marks.get(b.line_no))
     title = next((b for b in blocks if b.kind == "title" and b.text == section.heading), None)
     w.heading(doc, section, level, marks.get(title.line_no) if title else None)
     w.section_notes(section)
+    for item in section_body(doc, section):
+        if isinstance(item, Block):
+            w.block(item, marks.get(item.line_no))
+        else:
+            _render_tree(w, doc, item, level + 1)
+
+
+def leading_lines(section: Section) -> list[Block]:
+    """Heading lines that differ from the section's title ("2024" above 2024年工作回顾): shown above it."""
+    return [b for b in section.blocks if b.kind == "heading" and b.text != section.heading]
+
+
+def section_body(doc: Document, section: Section) -> list[Block | Section]:
+    """What follows a section's heading, in source order: its own lines and its subsections interleaved
+    (the plan's ● bullets follow its targets). Every renderer and exporter walks the report this way."""
     shown = [
-        b for b in blocks if b.kind not in ("heading", "title") or (b.kind == "title" and b.text != section.heading)
+        b
+        for b in section.blocks
+        if b.kind not in ("heading", "title") or (b.kind == "title" and b.text != section.heading)
     ]
-    # Own lines and children interleave in source order (the plan's ● bullets follow its targets).
     entries: list[tuple[int, Block | Section]] = [(b.line_no, b) for b in shown]
     for cid in section.children:
         child = doc.sections[cid]
@@ -350,11 +365,7 @@ def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> Non
         first = min((b.line_no for b in _first_blocks(doc, child)), default=10**9)
         entries.append((first, child))
     entries.sort(key=lambda e: e[0])
-    for _, item in entries:
-        if isinstance(item, Block):
-            w.block(item, marks.get(item.line_no))
-        else:
-            _render_tree(w, doc, item, level + 1)
+    return [item for _, item in entries]
 
 
 def _block_marks(section: Section, marks: list[PageMark]) -> dict[int, list[PageMark]]:

@@ -16,6 +16,7 @@ K = QKeySequence.StandardKey
 class Actions:
     print_: QAction
     export_pdf: QAction
+    export_docs: QAction
     select_mode: QAction
     quit: QAction
     copy: QAction
@@ -48,6 +49,7 @@ class Actions:
         texts = {
             self.print_: QCoreApplication.translate("Actions", "&Print…"),
             self.export_pdf: QCoreApplication.translate("Actions", "&Export PDF…"),
+            self.export_docs: QCoreApplication.translate("Actions", "Export &As…"),
             self.select_mode: QCoreApplication.translate("Actions", "&Choose Sections to Print"),
             self.quit: QCoreApplication.translate("Actions", "&Quit"),
             self.copy: QCoreApplication.translate("Actions", "&Copy"),
@@ -130,6 +132,7 @@ def build_actions(window: QMainWindow) -> Actions:
     a = dict(
         print_=act([K.Print], SP.SP_FileDialogDetailedView),
         export_pdf=act(["Ctrl+Shift+E"], SP.SP_DialogSaveButton),
+        export_docs=act(["Ctrl+Shift+S"]),  # Save As on every platform; its standard key adds a Save media key
         select_mode=act(["Ctrl+Shift+P"], checkable=True),
         quit=act([K.Quit, "Ctrl+Q"]),  # Windows has no standard Quit key
         copy=act([K.Copy]),
@@ -170,7 +173,7 @@ def build_actions(window: QMainWindow) -> Actions:
     menus = {key: QMenu(window) for key in ("file", "edit", "view", "go", "help", "language", "theme")}
     for key in ("file", "edit", "view", "go", "help"):
         bar.addMenu(menus[key])
-    menus["file"].addActions([a["print_"], a["export_pdf"], a["select_mode"]])
+    menus["file"].addActions([a["print_"], a["export_pdf"], a["export_docs"], a["select_mode"]])
     menus["file"].addSeparator()
     menus["file"].addAction(a["quit"])
     menus["edit"].addActions([a["copy"], a["copy_cited"]])

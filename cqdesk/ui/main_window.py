@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             self.model,
             self.settings.preferences,
             lambda: self.detail.section_id,
-            PrintActions(a.print_, a.export_pdf, a.select_mode),
+            PrintActions(a.print_, a.export_pdf, a.select_mode, a.export_docs),
             self,
         )
         self.sidebar_layout.insertWidget(1, self.printing.bar)  # under the search box, over the tabs

@@ -40,7 +40,9 @@
     <message numerus="yes">
         <source>%n of my notes</source>
         <translation>
-            <numerusform>%n of my notes</numerusform><numerusform>%n of my notes</numerusform></translation>
+            <numerusform>%n of my notes</numerusform>
+            <numerusform>%n of my notes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,10 @@
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export &amp;As…</source>
+        <translation>导出为(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Choose Sections to Print</source>
         <translation>选择要打印的章节(&amp;C)</translation>
     </message>
@@ -606,6 +610,38 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation>OpenDocument 文本 (*.odt)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Web page, one file (*.html)</source>
+        <translation>网页，单个文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The file was not written.</source>
+        <translation>文件未写入。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
         <source>The PDF was not written.</source>
         <translation>PDF 未能写入。</translation>
     </message>
@@ -655,7 +691,8 @@
     <message numerus="yes">
         <source>%n of my notes</source>
         <translation>
-            <numerusform>%n 条我的笔记</numerusform></translation>
+            <numerusform>%n 条我的笔记</numerusform>
+        </translation>
     </message>
     <message>
         <source>My notes</source>

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 # Python modules and packages in the frozen archive (first component of each name).
 PYZ_ALLOWED = set(
     """
-    PySide6 shiboken6 cqdesk pypdf typing_extensions launcher _pyi_rth_utils
+    PySide6 shiboken6 cqdesk pypdf typing_extensions launcher _pyi_rth_utils docx lxml
     __future__ _compat_pickle _compression _py_abc
     _pydecimal _strptime _threading_local argparse ast base64 bisect bz2 calendar contextlib contextvars copy
     csv dataclasses datetime decimal dis fnmatch fractions getopt getpass gettext gzip hashlib hmac html
@@ -34,7 +34,7 @@ PYZ_ALLOWED = set(
 # Files and folders in _internal/, shared libraries without their version suffix (Linux).
 INTERNAL_ALLOWED = set(
     """
-    LICENSE PySide6 base_library.zip data resources shiboken6 python3.11 lib-dynload libpython3.11
+    LICENSE PySide6 base_library.zip data resources shiboken6 python3.11 lib-dynload libpython3.11 docx lxml
     libpyside6.abi3 libshiboken6.abi3 libsqlite3 libstdc++ libgcc_s libffi libQt6Core libQt6DBus libQt6Gui
     libQt6PrintSupport libQt6Widgets libQt6XcbQpa libicudata libicui18n libicuuc libcups libavahi-client
     libavahi-common libdbus-1 libsystemd libcap libgcrypt libgpg-error liblz4 liblzma libzstd libz libbz2

@@ -87,6 +87,7 @@ class PrintActions:
     print_: QAction
     export_pdf: QAction
     select_mode: QAction
+    export_docs: QAction | None = None  # Word, OpenDocument, Markdown, HTML, text
 
 
 class PrintController(QObject):
@@ -117,6 +118,8 @@ class PrintController(QObject):
         self.bar.hide()
         actions.print_.triggered.connect(self.print_preview)
         actions.export_pdf.triggered.connect(self.export_dialog)
+        if actions.export_docs is not None:
+            actions.export_docs.triggered.connect(self.export_documents_dialog)
         actions.select_mode.toggled.connect(self.set_selection_mode)
         self.bar.all.clicked.connect(lambda: model.set_all_checked(True))
         self.bar.none.clicked.connect(lambda: model.set_all_checked(False))
@@ -238,6 +241,47 @@ class PrintController(QObject):
         )
         if path:
             self.export_to(Path(path if path.lower().endswith(".pdf") else f"{path}.pdf"))
+
+    def export_documents_dialog(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = suggested_name(self.document, self.chosen())
+        filters = ";;".join(
+            [
+                QCoreApplication.translate("Printing", "Word document (*.docx)"),
+                QCoreApplication.translate("Printing", "OpenDocument text (*.odt)"),
+                QCoreApplication.translate("Printing", "Markdown (*.md)"),
+                QCoreApplication.translate("Printing", "Web page, one file (*.html)"),
+                QCoreApplication.translate("Printing", "Plain text (*.txt)"),
+            ]
+        )
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self.parent_widget,
+            QCoreApplication.translate("Printing", "Export"),
+            str(Path(folder) / f"{name}.docx"),
+            filters,
+        )
+        if path:
+            suffix = re.search(r"\*\.(\w+)\)", chosen_filter)
+            if suffix and not Path(path).suffix:
+                path = f"{path}.{suffix.group(1)}"
+            self.export_document_to(Path(path))
+
+    def export_document_to(self, path: Path) -> bool:
+        from ..exporting.documents import ExportError, export_document, format_of
+
+        try:
+            fmt = format_of(path)
+            marks = self.paper_marks() if fmt in ("html", "odt") else None
+            done = export_document(self.document, self.chosen(), path, fmt, marks)
+        except ExportError as exc:
+            QMessageBox.warning(
+                self.parent_widget,
+                QCoreApplication.translate("Printing", "Export"),
+                QCoreApplication.translate("Printing", "The file was not written.") + "\n\n" + str(exc),
+            )
+            return False
+        self.message.emit(QCoreApplication.translate("Printing", "Exported to %1").replace("%1", str(done.path)))
+        return True
 
     def export_to(self, path: Path) -> ExportResult | None:
         from .pdf import ExportError, export_pdf

@@ -1,0 +1,117 @@
+"""The chosen sections as a Word document (python-docx): it opens in Word, WPS and LibreOffice.
+
+Headings use Word's built-in Heading styles, so the navigation pane shows the outline. Every run carries
+its East Asian font explicitly (w:eastAsia): setting only the font name leaves Chinese in Word's default
+font. The fonts are the ones every Chinese Windows, Office for Mac and WPS install have: 宋体 (SimSun) for
+the text, as Chinese documents are set, and 黑体 (SimHei) for headings; LibreOffice maps both to the
+system's Song and Hei faces (Noto Serif/Sans CJK on Linux).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from .export import Heading, Table, citation, cover, figure_runs, outline
+from .model import Document
+
+BODY_FONT = "宋体"
+HEADING_FONT = "黑体"
+LATIN_BODY = "Times New Roman"
+LATIN_HEADING = "Arial"
+KEYPOINT_FILL = "F2F2F2"
+HEADING_COLOR = (0x8B, 0x1A, 0x1A)
+
+
+def to_docx(doc: Document, sids: list[str]) -> bytes:
+    try:
+        import docx
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Mm, Pt, RGBColor
+    except ImportError:
+        raise RuntimeError("Word export needs the 'python-docx' package (pip install python-docx)") from None
+
+    out = docx.Document()
+    section = out.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)  # A4
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin = section.bottom_margin = Mm(25)
+
+    normal = out.styles["Normal"]
+    _fonts(normal.element, BODY_FONT, LATIN_BODY)
+    normal.font.size = Pt(12)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.3
+    for level in range(1, 10):
+        style = out.styles[f"Heading {level}"]
+        _fonts(style.element, HEADING_FONT, LATIN_HEADING)
+        style.font.color.rgb = RGBColor(*HEADING_COLOR)
+        style.font.size = Pt({1: 18, 2: 16, 3: 14}.get(level, 13))
+        style.font.italic = False
+
+    def run(paragraph: Any, text: str, bold: bool = False, size: float | None = None) -> None:
+        r = paragraph.add_run(text)
+        r.bold = bold or None
+        if size:
+            r.font.size = Pt(size)
+        heading = paragraph.style.name.startswith("Heading")
+        _fonts(r._element, HEADING_FONT if heading else BODY_FONT, LATIN_HEADING if heading else LATIN_BODY)
+
+    head = cover(doc, sids)
+    for n, text in enumerate(head):
+        p = out.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run(p, text, bold=n == 0, size=20 if n == 0 else None)
+    for item in outline(doc, sids):
+        if isinstance(item, Heading):
+            p = out.add_heading(level=min(item.level + (1 if head else 0), 9))
+            run(p, item.text)
+        elif isinstance(item, Table):
+            table = out.add_table(rows=1, cols=len(item.header))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, item.header, strict=True):
+                run(cell.paragraphs[0], text, bold=True)
+            for row in item.rows:
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    for piece, bold in figure_runs(text):
+                        run(cell.paragraphs[0], piece, bold)
+            out.add_paragraph()
+        else:
+            p = out.add_paragraph()
+            if item.kind in ("occasion", "speaker", "title"):
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if item.kind == "keypoint":
+                _shade(p, KEYPOINT_FILL)
+            for piece, bold in figure_runs(item.text):
+                run(p, piece, bold)
+    p = out.add_paragraph()
+    run(p, citation(doc, sids), size=10)
+    core = out.core_properties
+    core.title = doc.title
+    core.author = f"{doc.speaker_role} {doc.speaker}"
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def _fonts(element: Any, east_asia: str, latin: str) -> None:
+    """Set the run's (or style's) fonts: Latin, complex script and East Asian, the last one explicitly."""
+    from docx.oxml.ns import qn
+
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:cs", latin), ("w:eastAsia", east_asia)):
+        fonts.set(qn(attr), value)
+
+
+def _shade(paragraph: Any, fill: str) -> None:
+    """A ■ key point set apart on a light ground, as on the page."""
+    from docx.oxml.ns import qn
+
+    ppr = paragraph._p.get_or_add_pPr()
+    shd = ppr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
+    ppr.append(shd)

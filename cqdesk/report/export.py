@@ -1,0 +1,195 @@
+"""The chosen sections for other programs: Markdown, HTML, plain text (and the outline DOCX is built from).
+
+Every exporter walks the report as the page and paper do (render.section_body): the cover line (title,
+occasion, speaker), the sections in document order with their headings at their levels, ■ key points set
+apart, figures in bold, the two tables as real tables, and a citation line at the end. The HTML is the
+print renderer's own, made one self-contained file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from .figures import FIGURE
+from .key_figures import figure_text, pair_indicators
+from .model import Block, Document, Section
+from .render import (
+    PRINT,
+    PageMark,
+    leading_lines,
+    printable_selection,
+    reference,
+    render_cover,
+    render_sections,
+    section_body,
+)
+from .views import KEY_FIGURES_ID, livelihood_projects
+
+FORMATS = {"docx": "Word", "odt": "OpenDocument", "md": "Markdown", "html": "HTML", "txt": "text"}
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 for each chosen section, deeper for what it holds
+    text: str
+    section_id: str
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    kind: str  # the block's kind: keypoint (■, set apart), heading (a muted year line), text, bullet, …
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+Item = Heading | Line | Table
+
+
+def outline(doc: Document, sids: list[str]) -> list[Item]:
+    """The chosen sections (the whole report when none), in document order, as headings, lines and tables."""
+    out: list[Item] = []
+    for sid in printable_selection(doc, sids) or [doc.root.id]:
+        out += _walk(doc, doc.sections[sid], 1)
+    return out
+
+
+def _walk(doc: Document, section: Section, level: int) -> Iterator[Item]:
+    if section.kind == "view":
+        yield Heading(level, section.heading, section.id)
+        yield view_table(doc, section)
+        return
+    for b in leading_lines(section):
+        yield Line(b.text, b.kind)
+    yield Heading(level, section.heading, section.id)
+    for item in section_body(doc, section):
+        if isinstance(item, Block):
+            yield Line(item.text, item.kind)
+        else:
+            yield from _walk(doc, item, level + 1)
+
+
+def view_table(doc: Document, section: Section) -> Table:
+    if section.id == KEY_FIGURES_ID:
+        rows = [
+            [f.display_label, figure_text(f.result), figure_text(f.target)] for f in pair_indicators(doc.indicators)
+        ]
+        return Table(["指标", "2024年", "2025年"], rows)
+    return Table(
+        ["序号", "项目", "数量"], [[str(p.number), p.text, "、".join(p.amounts)] for p in livelihood_projects(doc)]
+    )
+
+
+def figure_runs(text: str) -> list[tuple[str, bool]]:
+    """The text in runs, each marked True where it is a figure (3.2万亿元, 5.7%): shown in bold."""
+    runs: list[tuple[str, bool]] = []
+    last = 0
+    for m in FIGURE.finditer(text):
+        if m.start() > last:
+            runs.append((text[last : m.start()], False))
+        runs.append((m.group(), True))
+        last = m.end()
+    if last < len(text):
+        runs.append((text[last:], False))
+    return runs
+
+
+def cover(doc: Document, sids: list[str]) -> list[str]:
+    """Title, occasion and speaker: the head of every export (the whole report has its own)."""
+    if (printable_selection(doc, sids) or [doc.root.id]) == [doc.root.id]:
+        return []
+    return [doc.title, doc.occasion_line, f"{doc.speaker_role} {doc.speaker}"]
+
+
+def citation(doc: Document, sids: list[str]) -> str:
+    """《2025年重庆市政府工作报告》二、1. 加快构建现代化集疏运体系；…: where the exported text comes from."""
+    chosen = printable_selection(doc, sids) or [doc.root.id]
+    refs = [reference(doc, s) for s in chosen if reference(doc, s)]
+    return f"《{doc.title}》" + "；".join(refs)
+
+
+# Markdown ------------------------------------------------------------------------------------------------
+
+
+def to_markdown(doc: Document, sids: list[str]) -> str:
+    """CommonMark and GitHub tables: renders alike on GitHub and in Typora. Text is escaped, never markup."""
+    head = cover(doc, sids)
+    lines = [f"# {_md(head[0])}", "", _md(head[1]), "", _md(head[2]), ""] if head else []
+    depth = 1 if head else 0  # under the cover's title, or the report's own title first
+    for item in outline(doc, sids):
+        if isinstance(item, Heading):
+            lines += [f"{'#' * min(item.level + depth, 6)} {_md(item.text)}", ""]
+        elif isinstance(item, Table):
+            lines.append("| " + " | ".join(_md(h) for h in item.header) + " |")
+            lines.append("|" + "---|" * len(item.header))
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in item.rows]
+            lines.append("")
+        else:
+            text = "".join(f"**{_md(t)}**" if bold else _md(t) for t, bold in figure_runs(item.text))
+            lines += [f"> {text}" if item.kind == "keypoint" else text, ""]
+    lines.append(f"—— {_md(citation(doc, sids))}")
+    return "\n".join(lines) + "\n"
+
+
+_LIST_START = re.compile(r"^(\d+)([.)])")
+
+
+def _md(text: str) -> str:
+    """Shown as written: characters that would start Markdown or HTML are escaped, and only those."""
+    out = "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
+    if out[:1] in ("#", "-", "+", ">", "="):
+        out = "\\" + out
+    return _LIST_START.sub(r"\1\\\2", out)  # 1.加快… would start a numbered list
+
+
+def _md_cell(text: str) -> str:
+    figures = "".join(f"**{_md(t)}**" if bold else _md(t) for t, bold in figure_runs(text))
+    return figures.replace("\n", " ")
+
+
+# Plain text and HTML -------------------------------------------------------------------------------------
+
+
+def to_text(doc: Document, sids: list[str]) -> str:
+    """Every line as the source has it, headings on their own lines, tables as tab-separated rows."""
+    lines = cover(doc, sids)
+    for item in outline(doc, sids):
+        if isinstance(item, Heading):
+            lines += ["", item.text]
+        elif isinstance(item, Table):
+            lines += ["\t".join(item.header), *("\t".join(row) for row in item.rows)]
+        else:
+            lines.append(item.text)
+    lines += ["", citation(doc, sids)]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(
+    doc: Document,
+    sids: list[str],
+    included: str = "本文件包含：",
+    marks: Mapping[str, list[PageMark]] | None = None,
+) -> str:
+    """One self-contained file (styles inline, no link outside it) that prints well from a browser;
+    ``marks`` puts the reader's highlights and notes in, as on paper."""
+    chosen = printable_selection(doc, sids) or [doc.root.id]
+    head = render_cover(doc, chosen, included) if chosen != [doc.root.id] else ""
+    body = render_sections(doc, chosen, PRINT, head, marks)
+    cited = f'<p style="margin-top:18px; color:#333333">{html.escape(citation(doc, sids))}</p>'
+    body = body.replace("</body></html>", cited + "</body></html>")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<title>{html.escape(doc.title)}</title>"
+        "<style>body{max-width:46em;margin:2em auto;padding:0 1em;line-height:1.6;"
+        'font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}'
+        "table{border-collapse:collapse}@media print{body{margin:0;max-width:none}}</style></head>"
+        + body.removeprefix("<html>").removesuffix("</html>")
+        + "</html>\n"
+    )

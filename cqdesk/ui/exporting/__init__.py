@@ -1,0 +1,1 @@
+"""Exporting the chosen sections to Word, OpenDocument, Markdown, HTML and text."""

@@ -1,0 +1,161 @@
+"""Writing an export: the format from the file's extension unless given, the same atomic write as PDF.
+
+Markdown, HTML, text and Word come from the domain (cqdesk.report.export, docx_export); OpenDocument is
+Qt's own QTextDocumentWriter over the print renderer's document.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...report.atomic import write_atomic
+from ...report.export import FORMATS, to_html, to_markdown, to_text
+from ...report.model import Document
+from ...report.render import PageMark
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
+
+class ExportError(Exception):
+    """The file was not written; the message is for the reader. An earlier file of that name is untouched."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    format: str
+    size: int
+    seconds: float
+
+
+def format_of(path: Path, given: str | None = None) -> str:
+    fmt = (given or path.suffix.lower().lstrip(".")).replace("markdown", "md").replace("htm", "html")
+    fmt = {"htmll": "html", "text": "txt"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise ExportError(f"{path}: say which format ({', '.join(FORMATS)}), or end the name with one of them")
+    return fmt
+
+
+def render(doc: Document, sids: list[str], fmt: str, marks: Mapping[str, list[PageMark]] | None = None) -> bytes:
+    if fmt == "md":
+        return to_markdown(doc, sids).encode("utf-8")
+    if fmt == "txt":
+        return to_text(doc, sids).encode("utf-8")
+    if fmt == "html":
+        return to_html(doc, sids, marks=marks).encode("utf-8")
+    if fmt == "docx":
+        from ...report.docx_export import to_docx
+
+        return to_docx(doc, sids)
+    return _odt(doc, sids, marks)
+
+
+def export_document(
+    doc: Document,
+    sids: list[str],
+    path: Path,
+    fmt: str | None = None,
+    marks: Mapping[str, list[PageMark]] | None = None,
+) -> Exported:
+    from ..printing.pdf import ExportError as PdfTargetError
+    from ..printing.pdf import check_target
+
+    path = Path(path)
+    fmt = format_of(path, fmt)
+    try:
+        path = check_target(path)
+    except PdfTargetError as exc:
+        raise ExportError(str(exc)) from None
+    start = time.perf_counter()
+    try:
+        data = render(doc, sids, fmt, marks)
+        write_atomic(path, data)
+    except OSError as exc:
+        reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))
+        raise ExportError(f"{path}: {reason}") from None
+    except RuntimeError as exc:  # a missing optional library
+        raise ExportError(str(exc)) from None
+    return Exported(path, fmt, len(data), time.perf_counter() - start)
+
+
+def _odt(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | None) -> bytes:
+    """OpenDocument Text through Qt's own writer, from the same HTML the printer lays out."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QTextDocument, QTextDocumentWriter
+
+    text = QTextDocument()
+    text.setHtml(to_html(doc, sids, marks=marks))
+    _fix_heading_sizes(text)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QTextDocumentWriter(buffer, QByteArray(b"odf"))
+    if not writer.write(text):
+        raise OSError(5, "Qt could not write the OpenDocument file")
+    buffer.close()
+    headings = []
+    block = text.begin()
+    while block.isValid():
+        if 0 < block.blockFormat().headingLevel() < 6:  # h6 is the renderer's breadcrumb line, not a heading
+            headings.append((block.text(), block.blockFormat().headingLevel()))
+        block = block.next()
+    return _outline_headings(bytes(data.data()), headings)
+
+
+HEADING_POINTS = {1: 18.0, 2: 16.0, 3: 14.0, 4: 13.0, 5: 12.0}
+
+
+def _fix_heading_sizes(text: QTextDocument) -> None:
+    """Headings bold at a point size: the renderer sizes them by keyword (x-large), which the screen and
+    the printer scale but Qt's OpenDocument writer drops."""
+    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+
+    block = text.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in HEADING_POINTS:
+            fmt = QTextCharFormat()
+            fmt.setFontPointSize(HEADING_POINTS[level])
+            fmt.setFontWeight(QFont.Weight.Bold)
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        block = block.next()
+
+
+def _outline_headings(odt: bytes, headings: list[tuple[str, int]]) -> bytes:
+    """Qt's writer leaves headings as plain paragraphs; make them text:h with their outline level, so
+    LibreOffice's navigator and Word's navigation pane show the outline. Paragraphs are matched to the
+    document's heading blocks in order, by their text."""
+    import zipfile
+
+    from lxml import etree
+
+    text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    source = zipfile.ZipFile(io.BytesIO(odt))
+    root = etree.fromstring(source.read("content.xml"))
+    wanted = iter(headings)
+    current = next(wanted, None)
+    for p in root.iter(f"{{{text_ns}}}p"):
+        if current is None:
+            break
+        if "".join(p.itertext()) == current[0]:
+            p.tag = f"{{{text_ns}}}h"
+            p.set(f"{{{text_ns}}}outline-level", str(current[1]))
+            current = next(wanted, None)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():  # mimetype first and stored, as ODF requires
+            body = (
+                etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+                if info.filename == "content.xml"
+                else source.read(info)
+            )
+            target.writestr(info, body, compress_type=info.compress_type)
+    return out.getvalue()

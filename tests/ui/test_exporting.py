@@ -1,0 +1,71 @@
+"""OpenDocument through Qt's writer, and the export command for every format."""
+
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from cqdesk.ui.exporting.documents import ExportError, export_document
+from tests.report.test_export import expected_lines, in_order
+
+
+def test_odt_holds_every_line_and_its_outline(qapp, report, tmp_path):
+    sids = ["plan/areas/2", "review/tasks/1"]
+    done = export_document(report.document, sids, tmp_path / "节选.odt")
+    with zipfile.ZipFile(done.path) as z:
+        assert z.namelist()[0] == "mimetype" and z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        content = z.read("content.xml").decode("utf-8")
+    text = re.sub(r"<[^>]+>", "", content.replace("</text:p>", "\n").replace("</text:h>", "\n"))
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"')
+    in_order(expected_lines(report, sids), text)
+    levels = re.findall(r'<text:h [^>]*text:outline-level="(\d)">(.*?)</text:h>', content)
+    titles = [(int(n), re.sub(r"<[^>]+>", "", t)) for n, t in levels]
+    assert (1, "1、抓战略担使命增势能，以一域服务全局的贡献度持续提升") in titles
+    assert (2, "1.加快构建现代化集疏运体系") in titles
+
+
+def test_an_unknown_format_and_an_unwritable_place_write_nothing(qapp, report, tmp_path):
+    with pytest.raises(ExportError, match="say which format"):
+        export_document(report.document, ["report"], tmp_path / "x.pages")
+    with pytest.raises(ExportError, match="does not exist"):
+        export_document(report.document, ["report"], tmp_path / "missing" / "x.md")
+    good = tmp_path / "old.docx"
+    good.write_bytes(b"an earlier file")
+    with pytest.raises(ExportError):
+        export_document(report.document, ["report"], good, "nonsense")
+    assert good.read_bytes() == b"an earlier file" and sorted(p.name for p in tmp_path.iterdir()) == ["old.docx"]
+
+
+@pytest.mark.parametrize("name", ["a.docx", "a.odt", "a.md", "a.html", "a.txt"])
+def test_the_export_command_writes_each_format(tmp_path, name):
+    out = subprocess.run(
+        [sys.executable, "-m", "cqdesk", "export", "-o", str(tmp_path / name), "--section", "plan/areas/2/1"],
+        capture_output=True, text=True, encoding="utf-8",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / name).stat().st_size > 200 and f"wrote {tmp_path / name}" in out.stdout
+
+
+def test_file_export_as_writes_the_chosen_sections(window, qtbot, monkeypatch, tmp_path):
+    import docx
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "简报"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "Word document (*.docx)"))
+    )
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.navigate("plan/areas/2/1")
+    window.detail.setFocus()
+    QTest.keyClick(window.detail, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    written = tmp_path / "简报.docx"
+    d = docx.Document(str(written))
+    assert "提速西部陆海新通道建设。完善“五型”国家物流枢纽功能。推进产业、物流、经贸融合发展" in [
+        p.text for p in d.paragraphs
+    ]
+    assert f"Exported to {written}" in window.statusBar().currentMessage()
