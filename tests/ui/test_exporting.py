@@ -69,3 +69,14 @@ def test_file_export_as_writes_the_chosen_sections(window, qtbot, monkeypatch, t
         p.text for p in d.paragraphs
     ]
     assert f"Exported to {written}" in window.statusBar().currentMessage()
+
+
+def test_odt_formats_chinese_with_the_asian_properties(qapp, report, tmp_path):
+    """Word processors format CJK text with the -asian properties: headings and figures keep their size and
+    weight only when those are written too."""
+    done = export_document(report.document, ["plan/targets"], tmp_path / "t.odt")
+    with zipfile.ZipFile(done.path) as z:
+        content = z.read("content.xml").decode("utf-8")
+    sizes = re.findall(r'fo:font-size="([^"]+)"', content)
+    assert sizes and len(re.findall(r'style:font-size-asian="([^"]+)"', content)) == len(sizes)
+    assert content.count('fo:font-weight="bold"') == content.count('style:font-weight-asian="bold"') > 0

@@ -108,38 +108,57 @@ def _odt(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | N
     return _outline_headings(bytes(data.data()), headings)
 
 
-HEADING_POINTS = {1: 18.0, 2: 16.0, 3: 14.0, 4: 13.0, 5: 12.0}
+BASE_POINTS = 11.0
+# Qt's rich text sizes by keyword (small … xx-large) as an adjustment its writer drops: give point sizes.
+ADJUSTED_POINTS = {-2: 0.7, -1: 0.85, 1: 1.2, 2: 1.5, 3: 2.0, 4: 2.4}
 
 
 def _fix_heading_sizes(text: QTextDocument) -> None:
-    """Headings bold at a point size: the renderer sizes them by keyword (x-large), which the screen and
-    the printer scale but Qt's OpenDocument writer drops."""
-    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+    """Headings bold, and every keyword-sized run (the renderer's x-large headings, the cover's title, small
+    print) at its point size: the screen and the printer scale keywords, Qt's OpenDocument writer drops them."""
+    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat
 
     block = text.begin()
     while block.isValid():
-        level = block.blockFormat().headingLevel()
-        if level in HEADING_POINTS:
-            fmt = QTextCharFormat()
-            fmt.setFontPointSize(HEADING_POINTS[level])
-            fmt.setFontWeight(QFont.Weight.Bold)
-            cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
+        heading = 0 < block.blockFormat().headingLevel() < 6
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            adjust = fragment.charFormat().intProperty(QTextFormat.Property.FontSizeAdjustment)
+            if adjust in ADJUSTED_POINTS or heading:
+                fmt = QTextCharFormat()
+                fmt.setFontPointSize(BASE_POINTS * ADJUSTED_POINTS.get(adjust, 1.4))
+                if heading:
+                    fmt.setFontWeight(QFont.Weight.Bold)
+                cursor = QTextCursor(text)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+            it += 1
         block = block.next()
 
 
 def _outline_headings(odt: bytes, headings: list[tuple[str, int]]) -> bytes:
     """Qt's writer leaves headings as plain paragraphs; make them text:h with their outline level, so
     LibreOffice's navigator and Word's navigation pane show the outline. Paragraphs are matched to the
-    document's heading blocks in order, by their text."""
+    document's heading blocks in order, by their text. And give every text style its Asian properties."""
     import zipfile
 
     from lxml import etree
 
     text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    style_ns = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+    fo_ns = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
     source = zipfile.ZipFile(io.BytesIO(odt))
     root = etree.fromstring(source.read("content.xml"))
+    # Qt writes only the Western font properties; word processors format Chinese with the Asian ones, so
+    # without them every heading and bold figure of the report would come out plain.
+    for props in root.iter(f"{{{style_ns}}}text-properties"):
+        for name in ("font-size", "font-weight", "font-style"):
+            value = props.get(f"{{{fo_ns}}}{name}")
+            if value is not None:
+                props.set(f"{{{style_ns}}}{name}-asian", value)
+                props.set(f"{{{style_ns}}}{name}-complex", value)
     wanted = iter(headings)
     current = next(wanted, None)
     for p in root.iter(f"{{{text_ns}}}p"):
