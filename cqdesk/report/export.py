@@ -193,3 +193,37 @@ def to_html(
         + body.removeprefix("<html>").removesuffix("</html>")
         + "</html>\n"
     )
+
+
+# The clipboard -------------------------------------------------------------------------------------------
+
+
+def clipboard_html(doc: Document, sid: str, selected: str = "") -> str:
+    """What "copy with citation" puts on the clipboard as rich text: the selection's lines (or the whole
+    section, headings at their levels) with figures in bold and ■ key points shaded, then the citation. A
+    paste into Word or WPS keeps that; its plain text is the lines and the citation."""
+    items: list[Item]
+    if selected:
+        items = [Line(t, "keypoint" if t.startswith("■") else "text") for t in selected.split("\n") if t.strip()]
+    else:
+        items = outline(doc, [sid])
+    parts = []
+    for item in items:
+        if isinstance(item, Heading):
+            level = min(item.level + 1, 6)
+            parts.append(f"<h{level}>{html.escape(item.text)}</h{level}>")
+        elif isinstance(item, Table):
+            head = "".join(f"<th>{html.escape(h)}</th>" for h in item.header)
+            body = "".join("<tr>" + "".join(f"<td>{_bold_figures(c)}</td>" for c in row) + "</tr>" for row in item.rows)
+            parts.append(f'<table border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>{body}</table>')
+        elif item.kind == "keypoint":
+            parts.append(f'<p style="background-color:#eeeeee">{_bold_figures(item.text)}</p>')
+        else:
+            parts.append(f"<p>{_bold_figures(item.text)}</p>")
+    cited = f"《{doc.title}》{reference(doc, sid)}"
+    parts.append(f"<p>{html.escape(cited)}</p>")
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _bold_figures(text: str) -> str:
+    return "".join(f"<b>{html.escape(t)}</b>" if bold else html.escape(t) for t, bold in figure_runs(text))

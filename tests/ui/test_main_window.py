@@ -334,3 +334,48 @@ def test_related_sections_under_an_item_and_a_task(window):
     window.navigate("review/tasks/10")  # nothing shares its wording: the page says so
     text = window.detail.toPlainText()
     assert "Carried on in 2025" in text and "No 2025 item or area shares enough" in text
+
+
+def test_copy_with_citation_puts_rich_text_for_word_and_plain_text_for_editors(window):
+    window.navigate("plan/targets")
+    window.commands.copy_cited.trigger()
+    data = QGuiApplication.clipboard().mimeData()
+    assert {"text/html", "text/plain"} <= set(data.formats())
+    assert (
+        "<b>6%左右</b>" in data.html().replace('<span style=" font-weight:700;">', "<b>").replace("</span>", "</b>")
+        or "font-weight:700" in data.html()
+    )
+    assert "主要预期目标" in data.html() and data.text().endswith("《2025年重庆市政府工作报告》主要预期目标")
+
+
+def test_rich_copy_then_quit_exits_cleanly(tmp_path):
+    """The crash this replaced: rich text copied, then the app quits (offscreen keeps the clipboard in a global)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from cqdesk.ui.app import make_app\n"
+        "from cqdesk.report.store import Report\n"
+        "from cqdesk.report.paths import default_db_path\n"
+        "from cqdesk.ui.main_window import MainWindow\n"
+        "from cqdesk.ui.settings import Settings\n"
+        "from cqdesk.ui.i18n import Translations\n"
+        "from pathlib import Path\n"
+        "app = make_app()\n"
+        f"settings = Settings(Path({str(tmp_path)!r}))\n"
+        "w = MainWindow(Report(default_db_path()), settings, Translations(), 'plan/areas/2')\n"
+        "w.show()\n"
+        "def go():\n"
+        "    w.commands.copy_cited.trigger()\n"
+        "    print(sorted(app.clipboard().mimeData().formats()), flush=True)\n"
+        "    w.close(); app.quit()\n"
+        "QTimer.singleShot(0, go)\n"
+        "sys.exit(app.exec())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CQDESK_DATA_DIR": str(tmp_path / "notes")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert "text/html" in out.stdout

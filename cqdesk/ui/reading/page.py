@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QGuiApplication, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from ...report.export import clipboard_html
 from ...report.render import LINK_SCHEME, MARK_SCHEME, PageMark, RelatedNote, render_section
 from ...report.store import Report
 from ..fonts import register_fonts
@@ -228,15 +229,21 @@ class DetailPane(QTextBrowser):
 
     # Copy with citation ---------------------------------------------------------------------
 
-    def citation_text(self) -> str:
-        selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
-        body = selected or self.report.section_text(self.section_id).strip()
-        return f"{body}\n{self.report.citation(self.section_id)}"
-
     def copy_with_citation(self) -> str:
-        text = self.citation_text()
-        # setText, not setMimeData: the clipboard would own a QMimeData that Python also frees at exit.
-        QGuiApplication.clipboard().setText(text)
+        """Rich text and plain text on the clipboard (and OpenDocument and Markdown, which Qt adds): a paste
+        into Word or WPS keeps headings, bold figures and ■ blocks, a paste into a plain editor gets clean
+        lines with the citation.
+
+        Qt makes the clipboard's QMimeData itself, from a text edit that is never shown. A QMimeData made in
+        Python and handed to setMimeData crashed the process at exit where Qt keeps the clipboard in a global
+        (offscreen, headless): Qt deleted it after Python had shut down, and its Python wrapper with it."""
+        selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
+        carrier = QTextEdit()
+        carrier.setHtml(clipboard_html(self.report.document, self.section_id, selected))
+        carrier.selectAll()
+        carrier.copy()
+        text = carrier.toPlainText()
+        carrier.deleteLater()
         return text
 
     def changeEvent(self, event: QEvent) -> None:
