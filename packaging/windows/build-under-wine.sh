@@ -45,7 +45,7 @@ rm -f "$PY/_wmi.pyd"   # platform's WMI query crashes under Wine 8; platform fal
 
 step "wheels"
 python3 -m pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.13 --implementation cp \
-  -d "$WORK/wheels" "PySide6-Essentials==$PYSIDE" pypdf "pyinstaller==$PYINSTALLER" \
+  -d "$WORK/wheels" "PySide6-Essentials==$PYSIDE" pypdf python-docx lxml typing_extensions "pyinstaller==$PYINSTALLER" \
   "pyinstaller-hooks-contrib==$HOOKS" altgraph pefile pywin32-ctypes packaging setuptools
 python3 -m pip install -q --no-index --no-deps --only-binary=:all: --platform win_amd64 --python-version 3.13 \
   --implementation cp --target "$PY/Lib/site-packages" "$WORK"/wheels/*.whl
@@ -98,6 +98,10 @@ test -s "$DIST/windows-screenshot.png"
 wrun 300 "$INSTALLED/cqdesk.exe" -platform offscreen export-pdf -o "$(winepath -w "$DIST")\\windows-report.pdf"
 text=$(pdftotext "$DIST/windows-report.pdf" -)
 grep -q "加快构建现代化集疏运体系" <<<"$text"
+wrun 300 "$INSTALLED/cqdesk.exe" -platform offscreen export -o "$(winepath -w "$DIST")\\windows-report.docx" \
+  --section plan/areas/2
+python3 -c "import sys, zipfile; body = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode(); \
+assert '加快构建现代化集疏运体系' in body and 'w:eastAsia' in body" "$DIST/windows-report.docx"
 
 step "upgrade over the installed version leaves one working copy"
 echo stale > "$INSTALLED/_internal/stale-from-old-version.txt"

@@ -60,7 +60,7 @@ def dist(tmp_path_factory):
         [sys.executable, str(REPO / "packaging" / "build.py")], env=env, capture_output=True, text=True, timeout=900
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    assert "self-test passed: 5 of 5 checks" in run.stdout
+    assert "self-test passed: 6 of 6 checks" in run.stdout
     return out
 
 

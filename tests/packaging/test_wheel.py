@@ -109,7 +109,7 @@ def test_installed_package_runs_from_another_folder(built, tmp_path, kind):
 
     test = _cqdesk(bin_dir, elsewhere, "self-test")
     assert test.returncode == 0, test.stdout + test.stderr
-    assert "self-test passed: 5 of 5 checks" in test.stdout
+    assert "self-test passed: 6 of 6 checks" in test.stdout
     assert str(REPO) not in test.stdout  # the installed copy's data, not the checkout's
 
     found = _cqdesk(bin_dir, elsewhere, "search", "乡村振兴", "--json")

@@ -25,7 +25,7 @@ KNOWN_SEARCHES = {
     "乡村 振兴": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],
     "鄉村 振興": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],  # traditional characters
 }
-CHECKS = 5
+CHECKS = 6
 
 
 def run_self_test(db: Path | None = None, out: Callable[[str], None] = print) -> bool:
@@ -51,6 +51,7 @@ class SelfTest:
             self.check("search", self.searches)
             self.check("render", self.render)
             self.check("pdf", self.pdf)
+            self.check("word and opendocument", self.documents)
         self.check("qt plugins", self.plugins)
         if self.report is not None:
             self.report.close()
@@ -109,6 +110,25 @@ class SelfTest:
         if "加快构建现代化集疏运体系" not in text.replace("\n", "") or radicals:
             raise ValueError(f"the PDF's text is not the report's (radicals: {''.join(radicals[:5])})")
         return f"{result.pages} page(s), {result.size:,} bytes, Chinese text extracts exactly"
+
+    def documents(self) -> str:
+        """The export libraries are in the build (python-docx and lxml; Qt's OpenDocument writer)."""
+        import io
+        import zipfile
+
+        from ...report.docx_export import to_docx
+        from ..exporting.documents import render
+
+        doc = self._opened().document
+        word = to_docx(doc, ["plan/areas/2/1"])
+        body = zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml").decode("utf-8")
+        odt = render(doc, ["plan/areas/2/1"], "odt")
+        content = zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode("utf-8")
+        if "加快构建现代化集疏运体系" not in body or 'w:eastAsia="宋体"' not in body:
+            raise ValueError("the Word document lacks the section or its Chinese font")
+        if "text:outline-level" not in content:
+            raise ValueError("the OpenDocument file lacks its outline")
+        return f"Word {len(word):,} bytes, OpenDocument {len(odt):,} bytes"
 
     def plugins(self) -> str:
         from PySide6.QtCore import QLibraryInfo
