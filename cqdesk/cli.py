@@ -140,9 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="a section to include (repeat for more; default: the whole report)",
     )
-    s.add_argument("--with-notes", action="store_true", help="include your highlights and notes (html and odt)")
+    s.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="include your highlights and notes (marked in HTML and OpenDocument; numbered notes in all)",
+    )
 
-    command("self-test", "check that this installation works (database, search, PDF, Qt plugins)", "cqdesk self-test")
+    command(
+        "self-test",
+        "check that this installation works (database, search, PDF, Word and OpenDocument, Qt plugins)",
+        "cqdesk self-test",
+    )
 
     s = command(
         "screenshot", "render the main window offscreen to a PNG", "cqdesk screenshot -o shot.png --search 数字重庆"
@@ -296,8 +304,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         fmt = format_of(args.output, args.format)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
-    if args.with_notes and fmt not in ("html", "odt"):
-        raise UsageError("--with-notes puts your notes into html and odt exports (PDF: export-pdf --with-notes)")
     marks = _notes_marks(args, report) if args.with_notes else None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .ui.tools.headless import gui_app

@@ -10,10 +10,12 @@ system's Song and Hei faces (Noto Serif/Sans CJK on Linux).
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from typing import Any
 
-from .export import Heading, Table, citation, cover, figure_runs, outline
+from .export import NOTES_TITLE, Heading, Table, citation, cover, figure_runs, notes_list, outline
 from .model import Document
+from .render import PageMark
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -23,7 +25,7 @@ KEYPOINT_FILL = "F2F2F2"
 HEADING_COLOR = (0x8B, 0x1A, 0x1A)
 
 
-def to_docx(doc: Document, sids: list[str]) -> bytes:
+def to_docx(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | None = None) -> bytes:
     try:
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -87,6 +89,10 @@ def to_docx(doc: Document, sids: list[str]) -> bytes:
                 run(p, piece, bold)
     p = out.add_paragraph()
     run(p, citation(doc, sids), size=10)
+    if notes := notes_list(doc, sids, marks):
+        run(out.add_heading(level=1), NOTES_TITLE)
+        for line in notes:
+            run(out.add_paragraph(), line, size=10.5)
     core = out.core_properties
     core.title = doc.title
     core.author = f"{doc.speaker_role} {doc.speaker}"

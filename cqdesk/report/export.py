@@ -115,10 +115,31 @@ def citation(doc: Document, sids: list[str]) -> str:
     return f"《{doc.title}》" + "；".join(refs)
 
 
+NOTES_TITLE = "我的笔记"  # exports are in the report's language
+
+
+def notes_list(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | None) -> list[str]:
+    """The reader's notes on the chosen sections, numbered in document order, each with its place and the
+    passage it marks: the Markdown, text and Word exports end with them."""
+    if not marks:
+        return []
+    out: list[str] = []
+    for item in outline(doc, sids):
+        if not isinstance(item, Heading):
+            continue
+        section = doc.sections[item.section_id]
+        for m in marks.get(item.section_id, []):
+            if not m.note:
+                continue
+            quote = f"「{section.own_text[m.start : m.end]}」" if m.color else ""
+            out.append(f"[{len(out) + 1}] {reference(doc, item.section_id)} {quote}{m.note}".replace("\n", " "))
+    return out
+
+
 # Markdown ------------------------------------------------------------------------------------------------
 
 
-def to_markdown(doc: Document, sids: list[str]) -> str:
+def to_markdown(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | None = None) -> str:
     """CommonMark and GitHub tables: renders alike on GitHub and in Typora. Text is escaped, never markup."""
     head = cover(doc, sids)
     lines = [f"# {_md(head[0])}", "", _md(head[1]), "", _md(head[2]), ""] if head else []
@@ -135,6 +156,8 @@ def to_markdown(doc: Document, sids: list[str]) -> str:
             text = "".join(f"**{_md(t)}**" if bold else _md(t) for t, bold in figure_runs(item.text))
             lines += [f"> {text}" if item.kind == "keypoint" else text, ""]
     lines.append(f"—— {_md(citation(doc, sids))}")
+    if notes := notes_list(doc, sids, marks):
+        lines += ["", f"## {NOTES_TITLE}", "", *(f"{_md(n)}  " for n in notes)]
     return "\n".join(lines) + "\n"
 
 
@@ -157,7 +180,7 @@ def _md_cell(text: str) -> str:
 # Plain text and HTML -------------------------------------------------------------------------------------
 
 
-def to_text(doc: Document, sids: list[str]) -> str:
+def to_text(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | None = None) -> str:
     """Every line as the source has it, headings on their own lines, tables as tab-separated rows."""
     lines = cover(doc, sids)
     for item in outline(doc, sids):
@@ -168,6 +191,8 @@ def to_text(doc: Document, sids: list[str]) -> str:
         else:
             lines.append(item.text)
     lines += ["", citation(doc, sids)]
+    if notes := notes_list(doc, sids, marks):
+        lines += ["", NOTES_TITLE, *notes]
     return "\n".join(lines) + "\n"
 
 

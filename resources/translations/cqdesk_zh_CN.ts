@@ -574,6 +574,14 @@
         <translation>打印…</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the chosen sections</source>
+        <translation>导出所选各节</translation>
+    </message>
+    <message>
         <source>Choose every section</source>
         <translation>选择全部章节</translation>
     </message>

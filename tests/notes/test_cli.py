@@ -88,3 +88,18 @@ def test_export_pdf_with_notes_prints_highlights_and_numbered_notes(capsys, tmp_
     assert "[1] 本节的笔记" in text and "[2] 对照2024年第6项" in text
     assert "西部陆海新通道" in text
     assert "第6项" not in "".join(p.extract_text() for p in PdfReader(plain).pages)
+
+
+def test_export_with_notes_ends_each_format_with_the_numbered_notes(capsys, tmp_path):
+    import docx
+
+    notes(capsys, "add", "plan/areas/2/1", "--quote", "西部陆海新通道", "--note", "对照2024年")
+    for name in ("n.md", "n.txt", "n.docx", "n.html"):
+        target = tmp_path / name
+        cmd = [sys.executable, "-m", "cqdesk", "export", "-o", str(target), "--section", "plan/areas/2", "--with-notes"]
+        assert subprocess.run(cmd, capture_output=True).returncode == 0
+    want = "[1] 二、1. 加快构建现代化集疏运体系 「西部陆海新通道」对照2024年"
+    assert want in (tmp_path / "n.txt").read_text(encoding="utf-8")
+    assert "## 我的笔记" in (tmp_path / "n.md").read_text(encoding="utf-8")
+    assert want in [p.text for p in docx.Document(str(tmp_path / "n.docx")).paragraphs]
+    assert "对照2024年" in (tmp_path / "n.html").read_text(encoding="utf-8")

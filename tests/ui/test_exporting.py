@@ -80,3 +80,26 @@ def test_odt_formats_chinese_with_the_asian_properties(qapp, report, tmp_path):
     sizes = re.findall(r'fo:font-size="([^"]+)"', content)
     assert sizes and len(re.findall(r'style:font-size-asian="([^"]+)"', content)) == len(sizes)
     assert content.count('fo:font-weight="bold"') == content.count('style:font-weight-asian="bold"') > 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_libreoffice_opens_the_export_and_its_pdf_holds_the_sections(qapp, report, tmp_path, fmt):
+    """The Word and OpenDocument files open in LibreOffice (headless), and what it prints holds every line."""
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (scripts/install-system-deps.sh --test installs it)")
+    sids = ["plan/targets", "plan/areas/2/1"]
+    done = export_document(report.document, sids, tmp_path / f"export.{fmt}")
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+         str(tmp_path), str(done.path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    text = subprocess.run(["pdftotext", str(tmp_path / "export.pdf"), "-"], capture_output=True, text=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    for line in expected_lines(report, sids):
+        assert re.sub(r"\s+", "", line) in flat, line

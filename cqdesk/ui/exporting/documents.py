@@ -44,15 +44,15 @@ def format_of(path: Path, given: str | None = None) -> str:
 
 def render(doc: Document, sids: list[str], fmt: str, marks: Mapping[str, list[PageMark]] | None = None) -> bytes:
     if fmt == "md":
-        return to_markdown(doc, sids).encode("utf-8")
+        return to_markdown(doc, sids, marks).encode("utf-8")
     if fmt == "txt":
-        return to_text(doc, sids).encode("utf-8")
+        return to_text(doc, sids, marks).encode("utf-8")
     if fmt == "html":
         return to_html(doc, sids, marks=marks).encode("utf-8")
     if fmt == "docx":
         from ...report.docx_export import to_docx
 
-        return to_docx(doc, sids)
+        return to_docx(doc, sids, marks)
     return _odt(doc, sids, marks)
 
 

@@ -57,10 +57,11 @@ class SelectionBar(QWidget):
         self.none = QPushButton(self)
         self.current = QPushButton(self)
         self.print_ = QPushButton(self)
+        self.export = QPushButton(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.count, 1)
-        for button in (self.all, self.none, self.current, self.print_):
+        for button in (self.all, self.none, self.current, self.print_, self.export):
             button.setAutoDefault(False)
             layout.addWidget(button)
 
@@ -73,6 +74,8 @@ class SelectionBar(QWidget):
         self.none.setText(QCoreApplication.translate("Printing", "None"))
         self.current.setText(QCoreApplication.translate("Printing", "Current"))
         self.print_.setText(QCoreApplication.translate("Printing", "Print…"))
+        self.export.setText(QCoreApplication.translate("Printing", "Export…"))
+        self.export.setAccessibleName(QCoreApplication.translate("Printing", "Export the chosen sections"))
         self.all.setAccessibleName(QCoreApplication.translate("Printing", "Choose every section"))
         self.none.setAccessibleName(QCoreApplication.translate("Printing", "Choose no section"))
         self.current.setAccessibleName(QCoreApplication.translate("Printing", "Choose the current section"))
@@ -125,6 +128,7 @@ class PrintController(QObject):
         self.bar.none.clicked.connect(lambda: model.set_all_checked(False))
         self.bar.current.clicked.connect(self.check_current)
         self.bar.print_.clicked.connect(self.print_preview)
+        self.bar.export.clicked.connect(self.export_documents_dialog)
         model.checkedChanged.connect(self.retranslate)
         self.retranslate()
 
@@ -271,8 +275,7 @@ class PrintController(QObject):
 
         try:
             fmt = format_of(path)
-            marks = self.paper_marks() if fmt in ("html", "odt") else None
-            done = export_document(self.document, self.chosen(), path, fmt, marks)
+            done = export_document(self.document, self.chosen(), path, fmt, self.paper_marks())
         except ExportError as exc:
             QMessageBox.warning(
                 self.parent_widget,
