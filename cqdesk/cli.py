@@ -99,14 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "cqdesk export-pdf -o 节选.pdf --section review/tasks/1 --section plan/areas/2",
     )
     s.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the PDF to write")
-    s.add_argument(
-        "--section",
-        dest="pdf_sections",
-        metavar="ID",
-        action="append",
-        default=[],
-        help="a section to include (repeat for more; default: the whole report)",
-    )
+    _choose_sections(s, "pdf_sections")
     s.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
     s.add_argument("--landscape", action="store_true", help="landscape pages")
     s.add_argument(
@@ -132,14 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["docx", "odt", "md", "html", "txt"],
         help="the format (default: from the file's extension)",
     )
-    s.add_argument(
-        "--section",
-        dest="export_sections",
-        metavar="ID",
-        action="append",
-        default=[],
-        help="a section to include (repeat for more; default: the whole report)",
-    )
+    _choose_sections(s, "export_sections")
     s.add_argument(
         "--with-notes",
         action="store_true",
@@ -168,6 +154,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--source", type=Path, default=None, metavar="FILE", help="the report's text (default: bundled)")
     s.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="where to write the database")
     return p
+
+
+def _choose_sections(p: argparse.ArgumentParser, dest: str) -> None:
+    """--section ID, repeatable: what an export holds (the whole report when none is given)."""
+    p.add_argument(
+        "--section",
+        dest=dest,
+        metavar="ID",
+        action="append",
+        default=[],
+        help="a section to include (repeat for more; default: the whole report)",
+    )
 
 
 def _add_notes_commands(p: argparse.ArgumentParser) -> None:
