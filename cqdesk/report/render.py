@@ -106,20 +106,23 @@ class _Writer:
         taken = 0
         for a, b in itertools.pairwise(cuts):
             seg = html.escape(text[a:b], quote=False)
-            if any(s <= a < e for s, e in figures):
-                seg = f'<b style="color:{self.p.figure}">{seg}</b>'
             hit = next((h for h in hits if h[0] <= a < h[1]), None)
+            while taken < len(marks) and marks[taken].start <= a:
+                active.append(marks[taken])
+                taken += 1
+            active = [m for m in active if m.end > a]
+            mark = active[-1] if active else None  # where marks overlap, the one that began last shows
+            if any(s <= a < e for s, e in figures):
+                # On a mark's light ground a figure takes the mark's dark text (the figure colour of the dark
+                # theme would be unreadable there); bold still sets it apart.
+                plain = hit is not None or mark is not None
+                seg = f"<b>{seg}</b>" if plain else f'<b style="color:{self.p.figure}">{seg}</b>'
             if hit is not None:
                 if hit[0] == a:
                     self.hits += 1
                     parts.append(f'<a name="hit-{self.hits}"></a>')
                 bg = self.p.current_hit_bg if self.hits == self.current_hit else self.p.hit_bg
                 seg = f'<span style="background-color:{bg}; color:{self.p.hit_text}">{seg}</span>'
-            while taken < len(marks) and marks[taken].start <= a:
-                active.append(marks[taken])
-                taken += 1
-            active = [m for m in active if m.end > a]
-            mark = active[-1] if active else None  # where marks overlap, the one that began last shows
             if mark is not None:  # outside the hit's span: Qt lets the inner background win, so hits show
                 bg = HIGHLIGHTS.get(mark.color, HIGHLIGHTS["yellow"])
                 seg = f'<span style="background-color:{bg}; color:#000000">{seg}</span>'
