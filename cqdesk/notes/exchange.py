@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..report.model import Document
-from ..report.render import reference
+from ..report.render import cite
 from .anchor import Placement, place, placements
 from .model import Annotation, problems, utc_now
 
@@ -139,7 +139,7 @@ def merge_plan(existing: list[Annotation], incoming: list[Annotation]) -> MergeP
 
 def citation(doc: Document, sid: str) -> str:
     """《2025年重庆市政府工作报告》二、1. 加快构建现代化集疏运体系"""
-    return f"《{doc.title}》{reference(doc, sid)}" if sid in doc.sections else f"《{doc.title}》({sid})"
+    return cite(doc, sid) if sid in doc.sections else f"《{doc.title}》({sid})"
 
 
 def to_markdown(doc: Document, items: list[Annotation], labels: dict[str, str]) -> str:

@@ -19,6 +19,7 @@ from .model import Block, Document, Section
 from .render import (
     PRINT,
     PageMark,
+    cite,
     leading_lines,
     printable_selection,
     reference,
@@ -245,8 +246,7 @@ def clipboard_html(doc: Document, sid: str, selected: str = "") -> str:
             parts.append(f'<p style="background-color:#eeeeee">{_bold_figures(item.text)}</p>')
         else:
             parts.append(f"<p>{_bold_figures(item.text)}</p>")
-    cited = f"《{doc.title}》{reference(doc, sid)}"
-    parts.append(f"<p>{html.escape(cited)}</p>")
+    parts.append(f"<p>{html.escape(cite(doc, sid))}</p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 

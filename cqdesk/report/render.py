@@ -205,6 +205,11 @@ def reference(doc: Document, sid: str) -> str:
     return "".join(c.label for c in chain[:-1]) + last.label + (" " if last.label.endswith(".") else "") + last.title
 
 
+def cite(doc: Document, sid: str) -> str:
+    """《2025年重庆市政府工作报告》二、1. 加快构建…: the report's title and where in it a passage stands."""
+    return f"《{doc.title}》{reference(doc, sid)}"
+
+
 def render_section(
     doc: Document,
     sid: str,

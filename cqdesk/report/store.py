@@ -257,6 +257,6 @@ class Report:
 
     def citation(self, sid: str) -> str:
         """《title》二、1. 加快构建…: the reference appended to copied text."""
-        from .render import reference
+        from .render import cite
 
-        return f"《{self.document.title}》{reference(self.document, sid)}"
+        return cite(self.document, sid)

@@ -17,13 +17,11 @@ from ...report.atomic import write_atomic
 from ...report.export import FORMATS, to_html, to_markdown, to_text
 from ...report.model import Document
 from ...report.render import PageMark
+from ..printing.pdf import ExportError as ExportError  # one error and one target check for every export
+from ..printing.pdf import check_target
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
-
-
-class ExportError(Exception):
-    """The file was not written; the message is for the reader. An earlier file of that name is untouched."""
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,8 @@ class Exported:
 
 
 def format_of(path: Path, given: str | None = None) -> str:
-    fmt = (given or path.suffix.lower().lstrip(".")).replace("markdown", "md").replace("htm", "html")
-    fmt = {"htmll": "html", "text": "txt"}.get(fmt, fmt)
+    fmt = given or path.suffix.lower().lstrip(".")
+    fmt = {"markdown": "md", "htm": "html", "text": "txt"}.get(fmt, fmt)
     if fmt not in FORMATS:
         raise ExportError(f"{path}: say which format ({', '.join(FORMATS)}), or end the name with one of them")
     return fmt
@@ -63,15 +61,8 @@ def export_document(
     fmt: str | None = None,
     marks: Mapping[str, list[PageMark]] | None = None,
 ) -> Exported:
-    from ..printing.pdf import ExportError as PdfTargetError
-    from ..printing.pdf import check_target
-
-    path = Path(path)
+    path = check_target(Path(path))
     fmt = format_of(path, fmt)
-    try:
-        path = check_target(path)
-    except PdfTargetError as exc:
-        raise ExportError(str(exc)) from None
     start = time.perf_counter()
     try:
         data = render(doc, sids, fmt, marks)

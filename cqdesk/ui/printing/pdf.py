@@ -34,7 +34,7 @@ class ExportResult:
 def check_target(path: Path) -> Path:
     path = Path(path)
     if path.is_dir():
-        raise ExportError(f"{path}: is a folder; choose a file name ending in .pdf")
+        raise ExportError(f"{path}: is a folder; choose a file name")
     if path.exists() and not path.is_file():
         # A device or pipe: the atomic rename would replace it rather than write to it.
         raise ExportError(f"{path}: is not a regular file")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QUrl, Signal
@@ -137,7 +138,9 @@ class DetailPane(QTextBrowser):
         note = self._notes_shown.get(url.path()) if url.scheme() == MARK_SCHEME else None
         if note:
             tip = note if len(note) <= 600 else note[:600] + "…"
-            QToolTip.showText(QCursor.pos(), f"<p style='white-space:pre-wrap'>{_escape(tip)}</p>", self)
+            QToolTip.showText(
+                QCursor.pos(), f"<p style='white-space:pre-wrap'>{html.escape(tip, quote=False)}</p>", self
+            )
         else:
             QToolTip.hideText()
 
@@ -251,7 +254,3 @@ class DetailPane(QTextBrowser):
         # The page holds translated words ("Carried on in 2025") and colours from the palette: redraw on both.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._render()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
