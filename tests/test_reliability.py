@@ -190,6 +190,17 @@ def test_a_changed_character_is_refused(tmp_path):
         Report(path)
 
 
+def test_the_background_check_gives_the_same_verdict(tmp_path):
+    assert Report(DB, check=False).check_in_background()() is None
+    data = DB.read_bytes()
+    needle = "加快构建现代化集疏运体系".encode()
+    path = tmp_path / "report.db"
+    path.write_bytes(data.replace(needle, "加快构建现代化集散运体系".encode(), 1))
+    verdict = Report(path, check=False).check_in_background()
+    with pytest.raises(ReportError, match="content check"):
+        verdict()
+
+
 def test_a_changed_row_through_sqlite_is_refused(tmp_path):
     path = tmp_path / "report.db"
     shutil.copy(DB, path)

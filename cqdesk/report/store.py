@@ -9,6 +9,8 @@ names the path and the problem.
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -99,13 +101,15 @@ def load_variants(conn: sqlite3.Connection) -> dict[str, str]:
 class Report:
     """The report loaded from its database, plus the open read-only connection for search."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, check: bool = True) -> None:
+        """``check=False`` leaves the content check to ``check_in_background`` (whose verdict must be awaited
+        before anything of the report is shown)."""
         self.path = Path(path)
         self.conn = connect_readonly(self.path)
         try:
             self.metadata = read_metadata(self.conn, self.path)
-            if content_digest(self.conn) != self.metadata.content_sha256:
-                raise ReportError(f"{self.path}: the report database is damaged (its text fails the content check)")
+            if check:
+                self._check_content(self.conn)
             self.document = self._load()
             self.variants = load_variants(self.conn)
             self.index = SearchIndex(self.conn, self.metadata.max_text_length, self.variants)
@@ -115,6 +119,42 @@ class Report:
         except ReportError:
             self.conn.close()
             raise
+
+    def _check_content(self, conn: sqlite3.Connection) -> None:
+        if content_digest(conn) != self.metadata.content_sha256:
+            raise ReportError(f"{self.path}: the report database is damaged (its text fails the content check)")
+
+    def check_in_background(self) -> Callable[[], None]:
+        """Start the content check on a connection of its own; the returned function waits for its verdict
+        and raises ReportError as opening would have. The check is 20 ms of SQLite, which runs (without the
+        GIL) while the window is built; the window is shown only after the verdict."""
+        outcome: list[BaseException | None] = []
+
+        def run() -> None:
+            try:
+                conn = connect_readonly(self.path)
+                try:
+                    self._check_content(conn)
+                finally:
+                    conn.close()
+                outcome.append(None)
+            except (ReportError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                outcome.append(exc)
+
+        thread = threading.Thread(target=run, name="report-content-check", daemon=True)
+        thread.start()
+
+        def verdict() -> None:
+            thread.join()
+            if not outcome:  # the thread died of something unforeseen: fail closed
+                raise ReportError(f"{self.path}: the report database could not be checked")
+            exc = outcome[0]
+            if isinstance(exc, ReportError):
+                raise exc
+            if exc is not None:
+                raise ReportError(f"{self.path}: the report database is damaged ({exc})")
+
+        return verdict
 
     def close(self) -> None:
         self.conn.close()

@@ -58,6 +58,12 @@ def startup_error(message: str) -> None:
     box.exec()
 
 
+def _cannot_open(exc: ReportError) -> int:
+    print(f"cqdesk: {exc}", file=sys.stderr)
+    startup_error(str(exc))
+    return 1
+
+
 def no_display_message() -> str | None:
     """Why a window cannot open here (Linux with no X11 or Wayland display and no platform chosen), or None."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -82,11 +88,10 @@ def run_gui(args: argparse.Namespace) -> int:
     translations = Translations()
     translations.apply(settings.preferences.get("language") or system_language())
     try:
-        report = Report(args.db or default_db_path())
+        report = Report(args.db or default_db_path(), check=False)
+        verdict = report.check_in_background()  # runs while the window is built
     except ReportError as exc:
-        print(f"cqdesk: {exc}", file=sys.stderr)
-        startup_error(str(exc))
-        return 1
+        return _cannot_open(exc)
     if args.section is not None and args.section not in report.document.sections:
         print(f"cqdesk: no section {args.section!r} (see 'cqdesk sections')", file=sys.stderr)
         return 2
@@ -110,6 +115,10 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(report, settings, translations, args.section, notes)
     instance.requested.connect(window.come_forward)
     app.aboutToQuit.connect(instance.release)
+    try:
+        verdict()  # damaged text is never shown
+    except ReportError as exc:
+        return _cannot_open(exc)
     window.show()
     problem = window.notes_problem()
     if problem:  # one sentence, and reading goes on

@@ -9,7 +9,6 @@ the network module is ever loaded.
 from __future__ import annotations
 
 import json
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Signal
@@ -50,6 +49,8 @@ class Instance(QObject):
     def hand_over(self, section: str | None) -> None:
         """From a second start: ask the running window to come forward (at ``section``)."""
         self._requests.mkdir(parents=True, exist_ok=True)
+        import uuid  # only a second start needs it
+
         body = json.dumps({"section": section or ""}).encode()
         write_atomic(self._requests / f"{uuid.uuid4()}.json", body)
 

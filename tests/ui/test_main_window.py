@@ -264,6 +264,26 @@ def test_missing_database_dialog(qtbot, monkeypatch, tmp_path):
     assert DB.exists()
 
 
+def test_damaged_text_is_refused_before_the_window_shows(qtbot, monkeypatch, tmp_path):
+    import argparse
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from cqdesk.ui import app as app_module
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.text(), self.informativeText())))
+    monkeypatch.setattr(app_module, "Settings", lambda: _settings(tmp_path))
+    needle = "加快构建现代化集疏运体系".encode()
+    damaged = tmp_path / "report.db"
+    damaged.write_bytes(DB.read_bytes().replace(needle, "加快构建现代化集散运体系".encode(), 1))
+    args = argparse.Namespace(db=damaged, section=None, data_dir=tmp_path / "notes")
+    assert app_module.run_gui(args) == 1
+    ((text, detail),) = shown
+    assert "cannot open the report" in text and "content check" in detail
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
+
+
 def _settings(folder):
     from cqdesk.ui.settings import Settings
 
