@@ -111,6 +111,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="include your highlights (a light background) and notes (numbered, after each section)",
     )
+    s.add_argument("--large-print", action="store_true", help="large print: text 1.5 times the size, wider lines")
     s.add_argument(
         "--lang",
         choices=["zh_CN", "en"],
@@ -150,7 +151,9 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     s.add_argument("--search", metavar="QUERY", help="type QUERY into the search box first")
     s.add_argument("--size", default="1200x800", metavar="WxH", help="window size in pixels (default 1200x800)")
     s.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="interface language (default zh_CN)")
-    s.add_argument("--dark", action="store_true", help="the dark theme")
+    s.add_argument("--dark", action="store_true", help="the dark theme (the same as --theme dark)")
+    s.add_argument("--theme", choices=["light", "dark", "contrast"], default=None, help="colours (default light)")
+    s.add_argument("--large-print", action="store_true", help="large print: bigger text everywhere")
 
     _add_notes_commands(command("notes", "your bookmarks, highlights and notes", "cqdesk notes export --format md"))
 
@@ -287,6 +290,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
                 "landscape" if args.landscape else "portrait",
                 PRINT_TEXTS[args.lang],
                 marks,
+                args.large_print,
             )
         except ExportError as exc:
             raise CliError(str(exc)) from None
@@ -350,7 +354,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if section is not None and section not in report.document.sections:
         raise CliError(f"no section {section!r} (see 'cqdesk sections')")
     report.close()
-    take_screenshot(report.path, args.output, section, args.search, size, args.lang, args.dark)
+    theme = args.theme or ("dark" if args.dark else "light")
+    take_screenshot(report.path, args.output, section, args.search, size, args.lang, theme, args.large_print)
     print(f"wrote {args.output}")
     return 0
 

@@ -158,6 +158,31 @@ def test_screenshot_in_either_theme(tmp_path, dark):
     assert (corner.lightness() < 100) == dark
 
 
+def test_screenshot_in_high_contrast_and_large_print(tmp_path):
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "shot.png"
+    out = run("screenshot", "-o", str(target), "--size", "600x400", "--theme", "contrast", "--large-print")
+    assert out.returncode == 0, out.stderr
+    image = QImage(str(target))
+    assert image.pixelColor(image.width() - 20, image.height() // 2).name() == "#000000"  # a black page
+
+
+def test_export_pdf_in_large_print_takes_more_pages_for_the_same_text(tmp_path):
+    from pypdf import PdfReader
+
+    counts = {}
+    for large in (False, True):
+        target = tmp_path / f"{large}.pdf"
+        out = run("export-pdf", "-o", str(target), "--section", "plan/areas", *(["--large-print"] if large else []))
+        assert out.returncode == 0, out.stderr
+        reader = PdfReader(target)
+        text = "".join(page.extract_text() for page in reader.pages)
+        assert "加快构建现代化集疏运体系" in text and "聚力打造高品质生活宜居地" in text
+        counts[large] = len(reader.pages)
+    assert counts[True] >= counts[False] * 1.5  # 5 pages become 8: larger text on wider lines
+
+
 def test_export_pdf_loads_no_widgets(tmp_path):
     """The PDF export paints with QtGui alone: no QtWidgets in the process."""
     code = (

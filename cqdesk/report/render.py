@@ -19,6 +19,7 @@ from .normalize import find_spans
 
 LINK_SCHEME = "cqdesk"
 BODY_LINE_HEIGHT = "130%"  # body lines and ■ key points alike: about 1.9 em with a CJK font
+LARGE_PRINT_LINE_HEIGHT = "145%"  # large print: wider lines (about 2.1 em), so the eye finds the next one
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class Palette:
 LIGHT = Palette()
 # Dark: light text and warm accents on a dark page; the marks keep dark text on their own light background.
 DARK = Palette("#e8e8ea", "#a1a1a6", "#ff8a80", "#ff8a80", "#ffab91", "#3a3128", "#c9a227", "#000000", "#ff9f1c")
+# High contrast: white text on black, yellow links, search hits as black on yellow and cyan (as the
+# high-contrast themes of Windows draw them); figures stay bold but white.
+HIGH_CONTRAST = Palette(
+    "#ffffff", "#e0e0e0", "#ffffff", "#ffff00", "#ffffff", "#1f1f1f", "#ffff00", "#000000", "#00ffff"
+)
 # Paper: black on white, key points on light grey, no marks.
 PRINT = Palette("#000000", "#333333", "#000000", "#000000", "#000000", "#eeeeee", "#ffffff", "#000000", "#ffffff")
 
@@ -79,8 +85,10 @@ class _Writer:
         current_hit: int | None,
         links: bool,
         marks: Mapping[str, list[PageMark]] | None = None,
+        line_height: str = BODY_LINE_HEIGHT,
     ) -> None:
         self.p = palette
+        self.line_height = line_height
         self.terms = terms
         self.current_hit = current_hit
         self.links = links
@@ -176,14 +184,14 @@ class _Writer:
             self.out.append(
                 f'<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:4px; margin-bottom:8px">'
                 f'<tr><td style="background-color:{p.keypoint_bg}">'
-                f'<p style="margin:0px; line-height:{BODY_LINE_HEIGHT}">{text}</p></td></tr></table>'
+                f'<p style="margin:0px; line-height:{self.line_height}">{text}</p></td></tr></table>'
             )
         elif block.kind in ("occasion", "speaker"):
             self.out.append(f'<p align="center" style="color:{p.muted}; margin:2px">{text}</p>')
         elif block.kind == "heading":  # a heading line that differs from the display title ("2024")
             self.out.append(f'<p style="color:{p.muted}; font-size:large; margin-bottom:0px">{text}</p>')
         else:
-            self.out.append(f'<p style="margin-top:4px; margin-bottom:6px; line-height:{BODY_LINE_HEIGHT}">{text}</p>')
+            self.out.append(f'<p style="margin-top:4px; margin-bottom:6px; line-height:{self.line_height}">{text}</p>')
 
 
 @dataclass(frozen=True)
@@ -220,10 +228,11 @@ def render_section(
     breadcrumb: bool = True,
     related: RelatedNote | None = None,
     marks: Mapping[str, list[PageMark]] | None = None,
+    line_height: str = BODY_LINE_HEIGHT,
 ) -> Rendered:
     """HTML of a section with its subsections; hits of ``terms`` are marked and numbered from 1; ``marks``
     gives the reader's highlights and notes by section."""
-    w = _Writer(palette, terms or [], current_hit, links, marks)
+    w = _Writer(palette, terms or [], current_hit, links, marks, line_height)
     section = doc.sections[sid]
     if breadcrumb and section.parent is not None:
         w.out.append(_breadcrumb(doc, section, palette, links))
@@ -270,13 +279,14 @@ def render_sections(
     palette: Palette = PRINT,
     prefix: str = "",
     marks: Mapping[str, list[PageMark]] | None = None,
+    line_height: str = BODY_LINE_HEIGHT,
 ) -> str:
     """Several sections for paper, in document order whatever order they were given in.
 
     Each starts with its path in the report (unless it is a part or the whole report), so an
     item printed alone still says where it belongs. ``prefix`` is ready HTML put first (a cover).
     """
-    w = _Writer(palette, [], None, links=False, marks=marks)
+    w = _Writer(palette, [], None, links=False, marks=marks, line_height=line_height)
     if prefix:
         w.out.append(prefix)
     for sid in printable_selection(doc, sids):

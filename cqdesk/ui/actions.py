@@ -31,6 +31,8 @@ class Actions:
     theme_system: QAction
     theme_light: QAction
     theme_dark: QAction
+    theme_contrast: QAction
+    large_print: QAction
     lang_system: QAction
     lang_zh: QAction
     lang_en: QAction
@@ -64,6 +66,8 @@ class Actions:
             self.theme_system: QCoreApplication.translate("Actions", "Follow the &System"),
             self.theme_light: QCoreApplication.translate("Actions", "&Light"),
             self.theme_dark: QCoreApplication.translate("Actions", "&Dark"),
+            self.theme_contrast: QCoreApplication.translate("Actions", "&High Contrast"),
+            self.large_print: QCoreApplication.translate("Actions", "La&rge Print"),
             self.lang_system: QCoreApplication.translate("Actions", "&System Language"),
             self.back: QCoreApplication.translate("Actions", "&Back"),
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
@@ -147,6 +151,8 @@ def build_actions(window: QMainWindow) -> Actions:
         theme_system=act(checkable=True),
         theme_light=act(checkable=True),
         theme_dark=act(checkable=True),
+        theme_contrast=act(checkable=True),
+        large_print=act(checkable=True),
         lang_system=act(checkable=True),
         lang_zh=act(checkable=True),
         lang_en=act(checkable=True),
@@ -166,7 +172,7 @@ def build_actions(window: QMainWindow) -> Actions:
     for key in ("lang_system", "lang_zh", "lang_en"):
         group.addAction(a[key])
     themes = QActionGroup(window)
-    for key in ("theme_system", "theme_light", "theme_dark"):
+    for key in ("theme_system", "theme_light", "theme_dark", "theme_contrast"):
         themes.addAction(a[key])
 
     bar = window.menuBar()
@@ -181,8 +187,9 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["edit"].addActions([a["find"], a["find_next"], a["find_previous"], a["clear_search"]])
     menus["view"].addActions([a["zoom_in"], a["zoom_out"], a["zoom_reset"]])
     menus["view"].addSeparator()
+    menus["view"].addAction(a["large_print"])
     menus["view"].addMenu(menus["theme"])
-    menus["theme"].addActions([a["theme_system"], a["theme_light"], a["theme_dark"]])
+    menus["theme"].addActions([a["theme_system"], a["theme_light"], a["theme_dark"], a["theme_contrast"]])
     menus["view"].addMenu(menus["language"])
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
     menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
@@ -196,7 +203,7 @@ def build_actions(window: QMainWindow) -> Actions:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)  # the same on every platform
     toolbar.addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
     toolbar.addSeparator()
-    toolbar.addActions([a["zoom_out"], a["zoom_in"]])
+    toolbar.addActions([a["zoom_out"], a["zoom_in"], a["large_print"]])
     toolbar.addSeparator()
     toolbar.addActions([a["copy_cited"], a["print_"], a["export_pdf"]])
     window.addToolBar(toolbar)

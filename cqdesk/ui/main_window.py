@@ -36,6 +36,7 @@ from .theme import Theme
 
 if TYPE_CHECKING:
     from ..notes.store import NotesStore
+    from .accessibility.large_print import LargePrint
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
 
         self._set_focus_order()
         self.commands = build_actions(self)
+        self.large_print: LargePrint | None = None  # made when first switched on
         self.theme = Theme(application(), self)
         self.theme.changed.connect(self._repolish_framed)
         self.theme.apply(settings.preferences.get("theme"))
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
         a.theme_light.triggered.connect(lambda: self.set_theme("light"))
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.theme_contrast.triggered.connect(lambda: self.set_theme("contrast"))
+        a.large_print.toggled.connect(self.set_large_print)
         a.lang_system.triggered.connect(lambda: self.set_language(""))
         a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
@@ -373,6 +377,22 @@ class MainWindow(QMainWindow):
         self.detail.set_zoom(level)
         self.settings.preferences.set("zoom", self.detail.zoom)
 
+    def set_large_print(self, on: bool) -> None:
+        """长辈模式: the page 1.5 times the size with wider lines, and the whole interface larger."""
+        from ..report.render import BODY_LINE_HEIGHT, LARGE_PRINT_LINE_HEIGHT
+        from .accessibility.large_print import PAGE_SCALE, LargePrint
+
+        if self.settings.preferences.get("large_print") != on:  # starting up writes nothing
+            self.settings.preferences.set("large_print", on)
+        if self.large_print is None:
+            if not on and application().property("cqdeskNormalFont") is None:
+                return  # the application has never been in large print: nothing to undo
+            self.large_print = LargePrint(application(), self.commands.toolbar, self)
+        self.large_print.apply(on)
+        self.detail.set_large_print(PAGE_SCALE if on else 1.0, LARGE_PRINT_LINE_HEIGHT if on else BODY_LINE_HEIGHT)
+        if self.commands.large_print.isChecked() != on:
+            self.commands.large_print.setChecked(on)
+
     def copy_with_citation(self) -> None:
         self.detail.copy_with_citation()
         self.statusBar().showMessage(self.tr("Copied with its reference"), 3000)
@@ -384,7 +404,8 @@ class MainWindow(QMainWindow):
 
     def _check_theme(self) -> None:
         a = self.commands
-        {"system": a.theme_system, "light": a.theme_light, "dark": a.theme_dark}[self.theme.choice].setChecked(True)
+        choices = {"system": a.theme_system, "light": a.theme_light, "dark": a.theme_dark, "contrast": a.theme_contrast}
+        choices[self.theme.choice].setChecked(True)
 
     def set_language(self, choice: str) -> None:
         self.settings.preferences.set("language", choice)
@@ -445,6 +466,7 @@ class MainWindow(QMainWindow):
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         self.detail.set_zoom(self.settings.preferences.get("zoom"))
+        self.set_large_print(self.settings.preferences.get("large_print"))
         start = section or state.get("last_section")
         if start not in self.report.document.sections:
             start = self.report.document.root.id

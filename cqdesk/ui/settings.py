@@ -75,7 +75,8 @@ PREFERENCES = {
     for o in (
         Option("language", "", _one_of("", "zh_CN", "en")),  # "" follows the system
         Option("zoom", 0, _int_in(-6, 12)),
-        Option("theme", "system", _one_of("system", "light", "dark")),
+        Option("theme", "system", _one_of("system", "light", "dark", "contrast")),
+        Option("large_print", False, _flag),  # 长辈模式: bigger text everywhere
         Option("paper", "A4", _one_of("A4", "Letter")),
         Option("orientation", "portrait", _one_of("portrait", "landscape")),
         Option("preview_zoom", 0, _int_in(0, 400)),  # per cent; 0 fits the page width

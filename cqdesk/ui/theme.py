@@ -1,18 +1,35 @@
-"""The colour theme: follow the system's light or dark scheme (Qt 6.5+ reports it), or the reader's choice."""
+"""The colour theme: follow the system's light, dark or high-contrast setting, or the reader's choice."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QAccessibilityHints, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from .palette import dark_palette
+from .palette import dark_palette, high_contrast_palette
 
-THEMES = ("system", "light", "dark")
+THEMES = ("system", "light", "dark", "contrast")
 
 
 def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def accessibility_hints() -> QAccessibilityHints:
+    """Qt's accessibility hints, held (with the style hints they come from) for the application's life: in
+    PySide 6.11, once one of their signals is connected, letting those Python wrappers go deletes the hints."""
+    app = QGuiApplication.instance()
+    held = getattr(app, "_cqdesk_accessibility_hints", None)
+    if held is None:
+        style_hints = QGuiApplication.styleHints()
+        held = (style_hints, style_hints.accessibility())
+        setattr(app, "_cqdesk_accessibility_hints", held)  # noqa: B010 (an attribute of ours on Qt's object)
+    return held[1]
+
+
+def system_wants_contrast() -> bool:
+    """Windows' high-contrast setting (and macOS' "Increase contrast"), as Qt 6.10+ reports it."""
+    return accessibility_hints().contrastPreference() == Qt.ContrastPreference.HighContrast
 
 
 class Theme(QObject):
@@ -31,27 +48,38 @@ class Theme(QObject):
             app.setProperty("cqdeskPlatformStyle", style)
         self._style = str(style)
         app.styleHints().colorSchemeChanged.connect(self._on_system_changed)
+        accessibility_hints().contrastPreferenceChanged.connect(self._on_system_changed)
 
     def dark(self) -> bool:
         return self.choice == "dark" or (self.choice == "system" and system_is_dark())
 
+    def look(self) -> str:
+        """What is drawn: "light", "dark", "contrast" (cqdesk's high-contrast colours) or "system-contrast"
+        (the system's own high-contrast colours, which the platform style already draws)."""
+        if self.choice == "system" and system_wants_contrast():
+            return "system-contrast"
+        if self.choice == "contrast":
+            return "contrast"
+        return "dark" if self.dark() else "light"
+
     def apply(self, choice: str) -> None:
         self.choice = choice if choice in THEMES else "system"
-        dark = self.dark()
-        # The application starts in the platform's light colours: applying those again would send every widget
+        look = self.look()
+        # The application starts in the platform's own colours: applying those again would send every widget
         # a palette change (and redraw the page) for nothing, so only a real change is applied.
-        if bool(self.app.property("cqdeskDark")) == dark:
+        if str(self.app.property("cqdeskLook") or "light") == look:
             return
-        self.app.setProperty("cqdeskDark", dark)
-        if dark:
+        self.app.setProperty("cqdeskLook", look)
+        self.app.setProperty("cqdeskHighContrast", {"contrast": "theme", "system-contrast": "system"}.get(look, ""))
+        if look in ("dark", "contrast"):
             self.app.setStyle("Fusion")  # a style that draws every control from the palette
-            self.app.setPalette(dark_palette())
+            self.app.setPalette(dark_palette() if look == "dark" else high_contrast_palette())
         else:
             if self.app.style().name() != self._style:
                 self.app.setStyle(self._style)
             self.app.setPalette(QPalette())  # an empty palette: the platform's own colours again
         self.changed.emit()
 
-    def _on_system_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _on_system_changed(self, *_: object) -> None:
         if self.choice == "system":
             self.apply("system")

@@ -72,6 +72,14 @@
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;High Contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <source>La&amp;rge Print</source>
+        <translation>大字模式(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;System Language</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>

@@ -2,9 +2,14 @@
 
 import pytest
 
-from cqdesk.report.render import DARK, HIGHLIGHTS, LIGHT, PRINT
+from cqdesk.report.render import DARK, HIGH_CONTRAST, HIGHLIGHTS, LIGHT, PRINT
 
-PAGE_GROUNDS = {"light": (LIGHT, "#ffffff"), "dark": (DARK, "#1e1e20"), "print": (PRINT, "#ffffff")}
+PAGE_GROUNDS = {
+    "light": (LIGHT, "#ffffff"),
+    "dark": (DARK, "#1e1e20"),
+    "high contrast": (HIGH_CONTRAST, "#000000"),
+    "print": (PRINT, "#ffffff"),
+}
 
 
 def luminance(color: str) -> float:

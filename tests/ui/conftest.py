@@ -33,6 +33,7 @@ def make_window(qtbot, settings_dir):
             w.close()
         translations.apply("en")
         w.theme.apply("light")  # a test that chose the dark theme leaves none behind
+        w.set_large_print(False)  # nor large print (the application's font)
 
 
 @pytest.fixture

@@ -87,7 +87,7 @@ def test_view_theme_dark_and_light_from_the_menu_and_remembered(make_window, qtb
     w = make_window("en")
     assert w.commands.theme_system.isChecked()
     titles = [a.text() for a in w.commands.menus["theme"].actions()]
-    assert titles == ["Follow the &System", "&Light", "&Dark"]
+    assert titles == ["Follow the &System", "&Light", "&Dark", "&High Contrast"]
     w.commands.theme_dark.trigger()
     qtbot.waitUntil(lambda: is_dark(w.detail.palette()), timeout=3000)
     assert w.settings.preferences.get("theme") == "dark"

@@ -178,7 +178,9 @@ class PrintController(QObject):
         return self.marks(list(self.document.sections))
 
     def make_job(self) -> PrintJob:
-        return PrintJob(self.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE], self.paper_marks())
+        # Paper follows the window: large print on screen prints large too.
+        large = self.preferences.get("large_print")
+        return PrintJob(self.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE], self.paper_marks(), large)
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
@@ -299,6 +301,7 @@ class PrintController(QObject):
                 prefs.get("orientation"),
                 PRINT_TEXTS[REPORT_LANGUAGE],
                 self.paper_marks(),
+                prefs.get("large_print"),
             )
         except ExportError as exc:
             QMessageBox.warning(

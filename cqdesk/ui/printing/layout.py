@@ -32,7 +32,15 @@ from PySide6.QtGui import (
 
 from ...report.model import Document
 from ...report.paths import resources_dir
-from ...report.render import PRINT, PageMark, printable_selection, render_cover, render_sections
+from ...report.render import (
+    BODY_LINE_HEIGHT,
+    LARGE_PRINT_LINE_HEIGHT,
+    PRINT,
+    PageMark,
+    printable_selection,
+    render_cover,
+    render_sections,
+)
 from ..fonts import register_fonts
 
 REF_DPI = 96
@@ -117,6 +125,7 @@ class PrintJob:
         sections: list[str],
         texts: PrintTexts | None = None,
         marks: Mapping[str, list[PageMark]] | None = None,
+        large_print: bool = False,
     ) -> None:
         # Paper uses the bundled subset only; a system CJK font would put radicals into the PDF's text.
         if FONT_FAMILY not in register_fonts():
@@ -133,10 +142,11 @@ class PrintJob:
         self.text = QTextDocument()
         self.text.documentLayout().setPaintDevice(self._ref)
         self.text.setUseDesignMetrics(True)
-        self.text.setDefaultFont(paper_font(11))
+        self.text.setDefaultFont(paper_font(LARGE_PRINT_POINTS if large_print else BODY_POINTS))
         self.text.setDocumentMargin(0)
         cover = render_cover(self.doc, self.sections, self.texts.included) if len(self.sections) > 1 else ""
-        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, cover, marks))
+        line_height = LARGE_PRINT_LINE_HEIGHT if large_print else BODY_LINE_HEIGHT
+        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, cover, marks, line_height))
         self._anchors = self._find_anchors()
 
     # Content ---------------------------------------------------------------------------------
@@ -359,6 +369,10 @@ class PrintJob:
         painter.setPen(QColor("#333333"))
         footer = self.texts.page_of.replace("%1", str(page + 1)).replace("%2", str(count))
         painter.drawText(QRectF(0, header + body + line_h * 0.5, width, line_h), Qt.AlignmentFlag.AlignHCenter, footer)
+
+
+BODY_POINTS = 11.0
+LARGE_PRINT_POINTS = 16.5  # large print on paper: 1.5 times the body size, as on screen
 
 
 PAPER_FALLBACK = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC")

@@ -56,10 +56,11 @@ def export_pdf(
     orientation: str = "portrait",
     texts: PrintTexts | None = None,
     marks: Mapping[str, list[PageMark]] | None = None,
+    large_print: bool = False,
 ) -> ExportResult:
     """Write the sections to ``path``; on any failure no partial file is left and an old file is kept."""
     path = check_target(path)
-    job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE], marks)
+    job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE], marks, large_print)
     raw: Path | None = None
     try:
         raw = temporary_beside(path)  # Qt's own PDF, before the outline is added

@@ -10,7 +10,7 @@ from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QResizeEven
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ...report.export import clipboard_html
-from ...report.render import LINK_SCHEME, MARK_SCHEME, PageMark, RelatedNote, render_section
+from ...report.render import BODY_LINE_HEIGHT, LINK_SCHEME, MARK_SCHEME, PageMark, RelatedNote, render_section
 from ...report.store import Report
 from ..fonts import register_fonts
 from ..palette import page_palette
@@ -45,6 +45,8 @@ class DetailPane(QTextBrowser):
         self.current_hit = 0
         self.hit_count = 0
         self.zoom = 0
+        self.scale = 1.0  # large print's factor, on top of the zoom
+        self.line_height = BODY_LINE_HEIGHT
         self.setOpenLinks(False)  # we follow internal links ourselves and nothing else
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -93,6 +95,7 @@ class DetailPane(QTextBrowser):
             self.current_hit or None,
             related=self._related_note(),
             marks=(marks := self.marks_provider(self.shown_sections())),
+            line_height=self.line_height,
         )
         self._notes_shown = {m.id: m.note for ms in marks.values() for m in ms if m.note}
         self.hit_count = rendered.hit_count
@@ -200,9 +203,18 @@ class DetailPane(QTextBrowser):
         self.zoom = max(-6, min(12, level))
         self._apply_zoom()
 
+    def set_large_print(self, scale: float, line_height: str) -> None:
+        """Large print: every size times ``scale`` and lines ``line_height`` apart (1.0 and the body's
+        own for normal print); the reader's zoom stays as it was, on top."""
+        if (scale, line_height) == (self.scale, self.line_height):
+            return
+        self.scale, self.line_height = scale, line_height
+        self._render()
+
     def _apply_zoom(self) -> None:
         font = self.document().defaultFont()
-        font.setPointSizeF(BASE_POINT_SIZE * ZOOM_STEP**self.zoom)
+        font.setFamilies(PAGE_FONTS)
+        font.setPointSizeF(BASE_POINT_SIZE * self.scale * ZOOM_STEP**self.zoom)
         self.document().setDefaultFont(font)
         self._apply_measure()
 
@@ -254,3 +266,5 @@ class DetailPane(QTextBrowser):
         # The page holds translated words ("Carried on in 2025") and colours from the palette: redraw on both.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self._render()
+        elif event.type() == QEvent.Type.FontChange:  # QTextEdit gave the page the widget's font: take ours back
+            self._apply_zoom()

@@ -27,7 +27,8 @@ def take_screenshot(
     search: str | None = None,
     size: tuple[int, int] = (1200, 800),
     lang: str = "zh_CN",
-    dark: bool = False,
+    theme: str = "light",
+    large_print: bool = False,
 ) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ...report.atomic import write_atomic
@@ -44,7 +45,8 @@ def take_screenshot(
     translations.apply(lang)
     with tempfile.TemporaryDirectory() as settings_dir:  # never touch the user's settings
         settings = Settings(Path(settings_dir))
-        settings.preferences.set("theme", "dark" if dark else "light")
+        settings.preferences.set("theme", theme)
+        settings.preferences.set("large_print", large_print)
         window = MainWindow(report, settings, translations, section)
         window.resize(*size)
         window.show()

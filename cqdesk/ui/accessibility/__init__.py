@@ -1,0 +1,1 @@
+"""Reading for everyone: large print (and, with the theme, high contrast)."""
