@@ -4,7 +4,8 @@
 
 Every picture is the app as a reader sees it: the main window in Chinese, English and dark, search, the
 Keywords tab, the Key Figures window, the livelihood table, the user guide, a printed page, and the reader's
-own highlights and notes (light and dark, the My Notes tab, a printed page with them).
+own highlights and notes (light and dark, the My Notes tab, a printed page with them), large print in light
+and dark at 1280x720, and the high-contrast theme.
 """
 
 from __future__ import annotations
@@ -40,10 +41,13 @@ def main() -> None:
         for _ in range(5):
             app.processEvents()
 
-    def window(lang: str, section: str, theme: str = "light", size: tuple[int, int] = (1200, 780)) -> MainWindow:
+    def window(
+        lang: str, section: str, theme: str = "light", size: tuple[int, int] = (1200, 780), large: bool = False
+    ) -> MainWindow:
         translations.apply(lang)
         settings = Settings(Path(tempfile.mkdtemp()))
         settings.preferences.set("theme", theme)
+        settings.preferences.set("large_print", large)
         w = MainWindow(Report(default_db_path()), settings, translations, section)
         w.resize(*size)
         w.show()
@@ -94,6 +98,16 @@ def main() -> None:
     guide = w.findChild(QDialog, "userGuide")
     save(guide, "guide-zh.png")
     guide.close()
+    w.close()
+
+    # Large print at the smallest size it promises to fit (1280x720), and the high-contrast theme.
+    for lang, theme, name in (("zh_CN", "light", "large-print-zh.png"), ("en", "dark", "large-print-en-dark.png")):
+        w = window(lang, "plan/areas/2", theme=theme, size=(1280, 720), large=True)
+        save(w, name)
+        w.close()
+    w = window("zh_CN", "plan/areas/2", theme="contrast")
+    search(w, "开放")
+    save(w, "high-contrast-zh.png")
     w.close()
 
     sample_notes()
