@@ -39,6 +39,8 @@ class Actions:
     back: QAction
     forward: QAction
     home: QAction
+    next_area: QAction
+    previous_area: QAction
     key_figures: QAction
     guide: QAction
     licences: QAction
@@ -72,6 +74,8 @@ class Actions:
             self.back: QCoreApplication.translate("Actions", "&Back"),
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
             self.home: QCoreApplication.translate("Actions", "&Whole Report"),
+            self.next_area: QCoreApplication.translate("Actions", "Next &Area"),
+            self.previous_area: QCoreApplication.translate("Actions", "Previous A&rea"),
             self.key_figures: QCoreApplication.translate("Actions", "&Key Figures"),
             self.guide: QCoreApplication.translate("Actions", "User &Guide"),
             self.licences: QCoreApplication.translate("Actions", "&Licences"),
@@ -159,6 +163,8 @@ def build_actions(window: QMainWindow) -> Actions:
         back=act([K.Back, "Alt+Left"], SP.SP_ArrowBack),
         forward=act([K.Forward, "Alt+Right"], SP.SP_ArrowForward),
         home=act(["Alt+Home"], SP.SP_DirHomeIcon),
+        next_area=act(["F6"]),  # as in browsers and Office: search, the sidebar, the page
+        previous_area=act(["Shift+F6"]),
         key_figures=act(["Ctrl+K"]),
         guide=act([K.HelpContents, "F1"]),
         licences=act(),
@@ -193,6 +199,8 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["view"].addMenu(menus["language"])
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
     menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
+    menus["go"].addSeparator()
+    menus["go"].addActions([a["next_area"], a["previous_area"]])
     menus["help"].addAction(a["guide"])
     menus["help"].addSeparator()
     menus["help"].addActions([a["licences"], a["about"], a["about_qt"]])

@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
         a.theme_contrast.triggered.connect(lambda: self.set_theme("contrast"))
         a.large_print.toggled.connect(self.set_large_print)
+        a.next_area.triggered.connect(lambda: self.focus_area(1))
+        a.previous_area.triggered.connect(lambda: self.focus_area(-1))
         a.lang_system.triggered.connect(lambda: self.set_language(""))
         a.lang_zh.triggered.connect(lambda: self.set_language("zh_CN"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
@@ -376,6 +378,26 @@ class MainWindow(QMainWindow):
     def set_zoom(self, level: int) -> None:
         self.detail.set_zoom(level)
         self.settings.preferences.set("zoom", self.detail.zoom)
+
+    def areas(self) -> list[QWidget]:
+        """The window's main areas in F6 order: the search box, the sidebar (the results while a search
+        shows them, else the open tab's list) and the page."""
+        if self.search.view.isVisible():
+            side: QWidget = self.search.view
+        else:
+            current = self.tabs.currentWidget()
+            side = {self.keywords: self.keywords.list, self.notes_panel: self.notes_panel.list}.get(current, self.tree)
+        return [self.search.box, side, self.detail]
+
+    def focus_area(self, step: int) -> None:
+        areas = self.areas()
+        focused = QApplication.focusWidget()
+        at = next((i for i, w in enumerate(areas) if focused is w or (focused and w.isAncestorOf(focused))), -1)
+        sidebar = self.sidebar_layout.parentWidget()
+        if at < 0 and focused is not None and sidebar is not None and sidebar.isAncestorOf(focused):
+            at = 1  # elsewhere in the sidebar (a tab, a filter box): it counts as the sidebar
+        target = areas[(at + step) % len(areas)] if at >= 0 else areas[0 if step > 0 else -1]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_large_print(self, on: bool) -> None:
         """长辈模式: the page 1.5 times the size with wider lines, and the whole interface larger."""

@@ -96,6 +96,14 @@
         <translation>报告全文(&amp;W)</translation>
     </message>
     <message>
+        <source>Next &amp;Area</source>
+        <translation>下一区域(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Previous A&amp;rea</source>
+        <translation>上一区域(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Key Figures</source>
         <translation>关键数据(&amp;K)</translation>
     </message>

@@ -1,5 +1,7 @@
 """Every control a reader can reach has a name for screen readers, in both languages."""
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -49,3 +51,57 @@ def test_the_note_editor_names_its_controls(make_window, qtbot):
     editor = next(x for x in QApplication.topLevelWidgets() if isinstance(x, NoteEditor) and x.isVisible())
     assert unnamed(editor) == []
     editor.done(0)
+
+
+def test_f6_cycles_search_sidebar_and_page_and_shift_f6_goes_back(make_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import search
+
+    w = make_window("en", "plan/areas/2/1")
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=3000)  # shortcuts reach the active window only
+    w.search.box.setFocus()
+
+    def press(modifier=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, modifier)
+        return QApplication.focusWidget()
+
+    assert [press(), press(), press()] == [w.tree, w.detail, w.search.box]
+    assert [press(Qt.KeyboardModifier.ShiftModifier) for _ in range(3)] == [w.detail, w.tree, w.search.box]
+    w.tabs.setCurrentWidget(w.keywords)
+    assert press() is w.keywords.list  # the open tab's list
+    search(qtbot, w, "开放")
+    w.search.box.setFocus()
+    assert press() is w.search.view  # while results show, they are the sidebar
+    assert press() is w.detail
+    assert [a.text() for a in w.commands.menus["go"].actions() if a.shortcut().toString() in ("F6", "Shift+F6")] == [
+        "Next &Area",
+        "Previous A&rea",
+    ]
+
+
+def test_the_search_status_is_announced_to_screen_readers(make_window, qtbot, monkeypatch):
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    from cqdesk.ui.search import panel
+    from tests.ui.conftest import search
+
+    spoken = []
+
+    class Recorder:
+        @staticmethod
+        def isActive():
+            return True
+
+        @staticmethod
+        def updateAccessibility(event):
+            if isinstance(event, QAccessibleAnnouncementEvent):
+                spoken.append((event.object().objectName(), event.message()))
+
+    monkeypatch.setattr(panel, "QAccessible", Recorder)
+    w = make_window("en")
+    search(qtbot, w, "开放")
+    qtbot.waitUntil(lambda: bool(spoken))
+    assert spoken[-1] == ("searchStatus", w.search.status.text())
+    assert re.fullmatch(r"\d+ sections?, \d+ hits?", spoken[-1][1])

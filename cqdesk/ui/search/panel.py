@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ...notes.search import PART as NOTES_PART
@@ -18,6 +18,13 @@ from .results import HitRole, ResultDelegate
 from .worker import SearchService
 
 DEBOUNCE_MS = 150
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have screen readers speak ``text`` now (Qt 6.8+), as they do a web page's live region: the search
+    status changes while the reader's focus stays in the search box."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 class SearchPanel(QWidget):
@@ -183,6 +190,7 @@ class SearchPanel(QWidget):
                 text += " · " + self.tr("%n of my notes", "", len(self.hits) - self.report_hits)
             self.status.setText(text)
         self.status.show()
+        announce(self.status, self.status.text())
 
     def part_label(self, part: str) -> str:
         if part == "report":
