@@ -174,7 +174,7 @@
         <translation>接续2024年工作</translation>
     </message>
     <message>
-        <source>No 2025 item or area shares enough of this task's own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
+        <source>No 2025 item or area shares enough of this task&apos;s own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
         <translation>2025年没有哪一项或哪一方面工作与本项任务的用语有足够多的共同之处，因而未自动关联；2025年的工作见“2025年政府工作 › 聚力抓好8个方面工作”。</translation>
     </message>
     <message>

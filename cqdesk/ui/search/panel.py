@@ -101,7 +101,8 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("Search the report (Ctrl+F)"))
         self.box.setAccessibleName(self.tr("Search"))
         self.view.setAccessibleName(self.tr("Search results"))
-        self.status.setAccessibleName(self.tr("Search status"))
+        # Its name is its text ("3 sections, 10 hits"): a fixed name would hide the count from screen readers.
+        self.status.setAccessibleDescription(self.tr("Search status"))
         self.include_notes.setText(self.tr("Search my notes too"))
         if self.query:
             self._show_status()
