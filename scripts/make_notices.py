@@ -31,7 +31,7 @@ TEXTS = {
 }
 
 NOT_FROM_METADATA = """\
-Qt 6 (bundled inside PySide6-Essentials)
+Qt 6 (bundled inside PySide6-Essentials, and Qt TextToSpeech from PySide6-Addons)
   Licence: LGPL-3.0-only (see LGPL-3.0.txt and GPL-3.0.txt). https://www.qt.io/
   The installers ship Qt and PySide6 as separate shared libraries in the app's folder
   (_internal/PySide6 in the Windows and Linux builds, Contents/Frameworks in the macOS app).

@@ -51,6 +51,9 @@ PRINT = Palette("#000000", "#333333", "#000000", "#000000", "#000000", "#eeeeee"
 
 # The reader's highlight colours: light backgrounds under black text, legible in either theme and on paper.
 HIGHLIGHTS = {"yellow": "#fff1a8", "green": "#c9efc4", "blue": "#cde2ff", "pink": "#ffd3e6"}
+# The sentence being read aloud: a mark of its own, unlike any of the reader's colours (black on it: 14:1).
+SPEAKING = "speaking"
+SPEAKING_GROUND = "#ffcf8a"
 MARK_SCHEME = "cqdesk-mark"  # links on the reader's own marks: cqdesk-mark:<annotation id>
 
 
@@ -132,7 +135,7 @@ class _Writer:
                 bg = self.p.current_hit_bg if self.hits == self.current_hit else self.p.hit_bg
                 seg = f'<span style="background-color:{bg}; color:{self.p.hit_text}">{seg}</span>'
             if mark is not None:  # outside the hit's span: Qt lets the inner background win, so hits show
-                bg = HIGHLIGHTS.get(mark.color, HIGHLIGHTS["yellow"])
+                bg = SPEAKING_GROUND if mark.color == SPEAKING else HIGHLIGHTS.get(mark.color, HIGHLIGHTS["yellow"])
                 seg = f'<span style="background-color:{bg}; color:#000000">{seg}</span>'
                 if self.links and link_marks and mark.id:  # a click or a right-click on it finds the highlight
                     href = f"{MARK_SCHEME}:{html.escape(mark.id)}"

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.theme.apply(settings.preferences.get("theme"))
         self._connect_actions()
         self._connect_notes(notes)
+        self._connect_reading_aloud()
         self._check_theme()
         self.retranslate()
         self._restore(section)
@@ -194,6 +195,18 @@ class MainWindow(QMainWindow):
         self.printing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.printing.reveal.connect(self.reveal_in_tree)
 
+    def _connect_reading_aloud(self) -> None:
+        from .speech.read_aloud import ReadAloud
+
+        self.read_aloud = ReadAloud(self.report.document, self.detail, self.settings.preferences, self)
+        view = self.commands.menus["view"]
+        view.insertMenu(self.commands.menus["theme"].menuAction(), self.read_aloud.menu)
+        toolbar = self.commands.toolbar
+        toolbar.insertAction(
+            toolbar.actions()[toolbar.actions().index(self.commands.large_print) + 1], self.read_aloud.read
+        )
+        self.read_aloud.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+
     def _connect_notes(self, store: NotesStore | None) -> None:
         from ..notes.location import default_data_dir
         from ..notes.model import COLORS as HIGHLIGHT_COLORS
@@ -246,6 +259,8 @@ class MainWindow(QMainWindow):
         self.commands.retranslate()
         if hasattr(self, "printing"):  # retranslate() runs once before printing is wired
             self.printing.retranslate()
+        if hasattr(self, "read_aloud"):
+            self.read_aloud.retranslate()
         if hasattr(self, "notes_feature"):
             self.notes_feature.retranslate()
             self.notes_feature.language = self.translations.language

@@ -77,6 +77,7 @@ PREFERENCES = {
         Option("zoom", 0, _int_in(-6, 12)),
         Option("theme", "system", _one_of("system", "light", "dark", "contrast")),
         Option("large_print", False, _flag),  # 长辈模式: bigger text everywhere
+        Option("speech_rate", 0, _int_in(-5, 5)),  # reading aloud: tenths of the voice's range, times two
         Option("paper", "A4", _one_of("A4", "Letter")),
         Option("orientation", "portrait", _one_of("portrait", "landscape")),
         Option("preview_zoom", 0, _int_in(0, 400)),  # per cent; 0 fits the page width

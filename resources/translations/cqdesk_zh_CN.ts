@@ -174,7 +174,7 @@
         <translation>接续2024年工作</translation>
     </message>
     <message>
-        <source>No 2025 item or area shares enough of this task&apos;s own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
+        <source>No 2025 item or area shares enough of this task's own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
         <translation>2025年没有哪一项或哪一方面工作与本项任务的用语有足够多的共同之处，因而未自动关联；2025年的工作见“2025年政府工作 › 聚力抓好8个方面工作”。</translation>
     </message>
     <message>
@@ -668,6 +668,41 @@
     <message>
         <source>The PDF was not written.</source>
         <translation>PDF 未能写入。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Rea&amp;d Aloud</source>
+        <translation>朗读(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Read &amp;Aloud</source>
+        <translation>朗读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Reading</source>
+        <translation>暂停朗读(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue Reading</source>
+        <translation>继续朗读(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Reading</source>
+        <translation>停止朗读(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read &amp;Faster</source>
+        <translation>读快一些(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read S&amp;lower</source>
+        <translation>读慢一些(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Reading aloud needs a Chinese voice, and this computer has none. On Windows add one under Settings › Time &amp; language › Speech; on macOS under Accessibility › Spoken Content; on Linux install speech-dispatcher with espeak-ng.</source>
+        <translation>朗读需要中文语音，而本机没有。Windows 请在“设置 › 时间和语言 › 语音”中添加；macOS 请在“辅助功能 › 朗读内容”中添加；Linux 请安装 speech-dispatcher 和 espeak-ng。</translation>
     </message>
 </context>
 <context>

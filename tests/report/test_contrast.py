@@ -2,7 +2,7 @@
 
 import pytest
 
-from cqdesk.report.render import DARK, HIGH_CONTRAST, HIGHLIGHTS, LIGHT, PRINT
+from cqdesk.report.render import DARK, HIGH_CONTRAST, HIGHLIGHTS, LIGHT, PRINT, SPEAKING_GROUND
 
 PAGE_GROUNDS = {
     "light": (LIGHT, "#ffffff"),
@@ -40,6 +40,7 @@ def pairs(theme):
     yield "the current hit", p.hit_text, p.current_hit_bg, 4.5
     for name, shade in HIGHLIGHTS.items():
         yield f"{name} highlight", "#000000", shade, 4.5
+    yield "the sentence read aloud", "#000000", SPEAKING_GROUND, 4.5
 
 
 @pytest.mark.parametrize("theme", PAGE_GROUNDS)

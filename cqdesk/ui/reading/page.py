@@ -10,7 +10,16 @@ from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QResizeEven
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ...report.export import clipboard_html
-from ...report.render import BODY_LINE_HEIGHT, LINK_SCHEME, MARK_SCHEME, PageMark, RelatedNote, render_section
+from ...report.render import (
+    BODY_LINE_HEIGHT,
+    LINK_SCHEME,
+    MARK_SCHEME,
+    SPEAKING,
+    SPEAKING_GROUND,
+    PageMark,
+    RelatedNote,
+    render_section,
+)
 from ...report.store import Report
 from ..fonts import register_fonts
 from ..palette import page_palette
@@ -34,6 +43,7 @@ class DetailPane(QTextBrowser):
     hitChanged = Signal(int, int)
     annotationClicked = Signal(str)  # a click on one of the reader's highlights or note markers
     menuRequested = Signal(QMenu, str)  # the context menu about to show, and the annotation under the pointer
+    sectionShown = Signal(str)  # another section came onto the page
 
     PASSAGE_CONTEXT = 24  # characters of the page kept on each side of a selection, to tell repeats apart
 
@@ -45,6 +55,7 @@ class DetailPane(QTextBrowser):
         self.current_hit = 0
         self.hit_count = 0
         self.zoom = 0
+        self._speaking: tuple[str | None, PageMark | None] = (None, None)  # the sentence read aloud
         self.scale = 1.0  # large print's factor, on top of the zoom
         self.line_height = BODY_LINE_HEIGHT
         self.setOpenLinks(False)  # we follow internal links ourselves and nothing else
@@ -64,6 +75,7 @@ class DetailPane(QTextBrowser):
     # Showing --------------------------------------------------------------------------------
 
     def show_section(self, sid: str, terms: list[str] | None = None, hit: int = 1) -> None:
+        changed = sid != self.section_id
         self.section_id = sid
         self.terms = list(terms or [])
         self.current_hit = hit if self.terms else 0
@@ -77,6 +89,22 @@ class DetailPane(QTextBrowser):
         else:
             self.verticalScrollBar().setValue(0)
         self.hitChanged.emit(self.current_hit, self.hit_count)
+        if changed:
+            self.sectionShown.emit(sid)
+
+    def show_speaking(self, sid: str | None, start: int = -1, end: int = -1) -> None:
+        """Mark the sentence being read aloud (``start``..``end`` of section ``sid``'s own text) and bring it into
+        view; None takes the mark away."""
+        speaking = PageMark(start, end, SPEAKING) if sid is not None and start >= 0 else None
+        if (sid, speaking) == self._speaking and sid is not None:
+            return
+        had = self._speaking[1] is not None
+        self._speaking = (sid, speaking)
+        if speaking is None and not had:
+            return
+        self._render()
+        if speaking is not None:
+            self._scroll_to_speaking()
 
     def redraw(self) -> None:
         """Draw the same section again where it is (the reader's marks changed)."""
@@ -94,7 +122,7 @@ class DetailPane(QTextBrowser):
             self.terms,
             self.current_hit or None,
             related=self._related_note(),
-            marks=(marks := self.marks_provider(self.shown_sections())),
+            marks=(marks := self._with_speaking(self.marks_provider(self.shown_sections()))),
             line_height=self.line_height,
         )
         self._notes_shown = {m.id: m.note for ms in marks.values() for m in ms if m.note}
@@ -102,6 +130,32 @@ class DetailPane(QTextBrowser):
         self.setHtml(rendered.html)
         self._apply_zoom()
         self.verticalScrollBar().setValue(scroll)
+
+    def _with_speaking(self, marks: Mapping[str, list[PageMark]]) -> Mapping[str, list[PageMark]]:
+        sid, speaking = self._speaking
+        if sid is None or speaking is None:
+            return marks
+        return {**marks, sid: [*marks.get(sid, []), speaking]}  # last: over the reader's own marks
+
+    def _scroll_to_speaking(self) -> None:
+        """Scroll only as far as needed: the marked sentence a third of the way down when it is out of view."""
+        doc = self.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().background().color().name() == SPEAKING_GROUND:
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    rect = self.cursorRect(cursor)
+                    view = self.viewport().rect()
+                    if rect.top() < 0 or rect.bottom() > view.bottom():
+                        bar = self.verticalScrollBar()
+                        bar.setValue(bar.value() + rect.top() - view.height() // 3)
+                    return
+                it += 1
+            block = block.next()
 
     def _related_note(self) -> RelatedNote | None:
         sid = self.section_id
@@ -184,6 +238,16 @@ class DetailPane(QTextBrowser):
             around(cursor.selectionStart() - n, cursor.selectionStart()),
             around(cursor.selectionEnd(), cursor.selectionEnd() + n),
         )
+
+    def selection_place(self) -> tuple[str, int] | None:
+        """Where the selection begins: its section and the offset in that section's own text."""
+        passage = self.selected_passage()
+        if passage is None:
+            return None
+        from ...notes.anchor import find_passage
+
+        where = find_passage(self.report.document, self.shown_sections(), *passage)
+        return (where.section_id, where.start) if where is not None else None
 
     # Hits -----------------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Reading aloud (朗读) with Qt's own text-to-speech."""
