@@ -5,7 +5,7 @@
 Every picture is the app as a reader sees it: the main window in Chinese, English and dark, search, the
 Keywords tab, the Key Figures window, the livelihood table, the user guide, a printed page, and the reader's
 own highlights and notes (light and dark, the My Notes tab, a printed page with them), large print in light
-and dark at 1280x720, and the high-contrast theme.
+and dark at 1280x720, the high-contrast theme and a sentence being read aloud.
 """
 
 from __future__ import annotations
@@ -108,6 +108,26 @@ def main() -> None:
     w = window("zh_CN", "plan/areas/2", theme="contrast")
     search(w, "开放")
     save(w, "high-contrast-zh.png")
+    w.close()
+
+    # A sentence being read aloud. Qt's mock engine stands in for a voice (it speaks no Chinese, so for the
+    # picture it may read in any language); reading is paused at the third sentence of the section.
+    from PySide6.QtCore import QLocale
+
+    from cqdesk.ui.speech import read_aloud
+
+    os.environ[read_aloud.ENGINE_VARIABLE] = "mock"
+    read_aloud.LANGUAGES = (*read_aloud.LANGUAGES, QLocale.Language.English)
+    w = window("zh_CN", "plan/areas/2", size=(1200, 720))
+    w.read_aloud.toggle()
+    deadline = time.monotonic() + 10
+    while w.read_aloud._index < 3 and time.monotonic() < deadline:
+        settle()
+        time.sleep(0.01)
+    w.read_aloud.pause()
+    settle()
+    save(w, "read-aloud-zh.png")
+    w.read_aloud.stop()
     w.close()
 
     sample_notes()

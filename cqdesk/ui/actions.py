@@ -86,7 +86,7 @@ class Actions:
         }
         for action, text in texts.items():
             action.setText(text)
-            plain = re.sub(r"\(&\w\)", "", text).replace("&", "")  # 后退(&B) -> 后退 on buttons and tips
+            plain = plain_text(text)
             action.setIconText(plain.rstrip("…"))
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{plain.rstrip('…')} ({shortcut})" if shortcut else plain.rstrip("…"))
@@ -102,6 +102,11 @@ class Actions:
         for key, menu in self.menus.items():
             menu.setTitle(titles[key])
         self.toolbar.setWindowTitle(QCoreApplication.translate("Actions", "Toolbar"))
+
+
+def plain_text(text: str) -> str:
+    """A menu text as a button or tip shows it: 后退(&B) -> 后退, &Back -> Back."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 def platform_keys(

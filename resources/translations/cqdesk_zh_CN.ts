@@ -689,6 +689,18 @@
         <translation>继续朗读(&amp;C)</translation>
     </message>
     <message>
+        <source>Read Aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
         <source>&amp;Stop Reading</source>
         <translation>停止朗读(&amp;S)</translation>
     </message>

@@ -45,6 +45,13 @@ INTERNAL_ALLOWED = set(
     libxkbcommon libxkbcommon-x11 libxcb-cursor libxcb-icccm libxcb-image libxcb-keysyms libxcb-randr
     libxcb-render libxcb-render-util libxcb-shape libxcb-shm libxcb-sync libxcb-util libxcb-xfixes libxcb-xkb
     """.split()
+) | set(
+    # Reading aloud: Qt TextToSpeech, the Qt Multimedia it links (and the Network and Concurrent libraries
+    # Multimedia links; the PySide6.QtNetwork module stays out), and PulseAudio's client with its codecs.
+    """
+    libQt6TextToSpeech libQt6Multimedia libQt6Network libQt6Concurrent libpulse libpulsecommon-16.1 libasyncns
+    libsndfile libFLAC libmp3lame libmpg123 libogg libopus libvorbis libvorbisenc
+    """.split()
 )
 
 
@@ -100,7 +107,8 @@ def test_bundle_leaves_out_unused_qt(dist):
     for unwanted in (
         "Qt6Qml",
         "Qt6Quick",
-        "Qt6Network",
+        "virtualkeyboard",  # Addons' input method: it would bring Qt Quick
+        "QtMultimediaWidgets",
         "Qt6Sql",
         "gtk",
         "QtQml",
@@ -119,8 +127,10 @@ def test_bundle_leaves_out_unused_qt(dist):
     assert not [
         p
         for p in plugins
-        if p.split("/")[0] not in ("platforms", "styles", "platforminputcontexts", "printsupport", "imageformats")
+        if p.split("/")[0]
+        not in ("platforms", "styles", "platforminputcontexts", "printsupport", "imageformats", "texttospeech")
     ]
+    assert "texttospeech/libqtexttospeech_speechd.so" in plugins
     translations = sorted(p.name for p in (dist / "cqdesk").rglob("qtbase_*.qm"))
     assert translations == ["qtbase_en.qm", "qtbase_zh_CN.qm", "qtbase_zh_TW.qm"]
 

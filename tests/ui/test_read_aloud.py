@@ -122,3 +122,15 @@ def test_without_a_chinese_voice_it_says_so_and_reads_nothing(make_window, qtbot
     assert messages and "needs a Chinese voice" in messages[0]
     assert not w.read_aloud.read.isEnabled()
     assert "needs a Chinese voice" in w.read_aloud.read.toolTip()
+
+
+def test_the_toolbar_button_says_what_a_press_will_do_in_chinese(make_window, qtbot, any_voice):
+    w = make_window("zh_CN", SECTION)
+    button = w.commands.toolbar.widgetForAction(w.read_aloud.read)
+    assert button.text() == "朗读"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "暂停"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "继续"
+    w.read_aloud.stop()
+    assert button.text() == "朗读"

@@ -76,8 +76,14 @@ class ReadAloud(QObject):
             "speaking": QCoreApplication.translate("ReadAloud", "&Pause Reading"),
             "paused": QCoreApplication.translate("ReadAloud", "&Continue Reading"),
         }
+        # The toolbar button says what a press does, in a word (large print leaves the toolbar little room).
+        buttons = {
+            "idle": QCoreApplication.translate("ReadAloud", "Read Aloud"),
+            "speaking": QCoreApplication.translate("ReadAloud", "Pause"),
+            "paused": QCoreApplication.translate("ReadAloud", "Continue"),
+        }
         self.read.setText(texts[self.state])
-        self.read.setIconText(texts[self.state].replace("&", ""))
+        self.read.setIconText(buttons[self.state])
         self.stop_action.setText(QCoreApplication.translate("ReadAloud", "&Stop Reading"))
         self.faster.setText(QCoreApplication.translate("ReadAloud", "Read &Faster"))
         self.slower.setText(QCoreApplication.translate("ReadAloud", "Read S&lower"))
