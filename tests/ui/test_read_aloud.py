@@ -134,3 +134,52 @@ def test_the_toolbar_button_says_what_a_press_will_do_in_chinese(make_window, qt
     assert button.text() == "继续"
     w.read_aloud.stop()
     assert button.text() == "朗读"
+
+
+SPEECHD_MODULE = "/usr/lib/speech-dispatcher-modules/sd_espeak-ng"
+
+
+@pytest.mark.slow
+def test_speech_dispatcher_with_espeak_ng_really_reads_mandarin(make_window, qtbot, tmp_path, monkeypatch):
+    """The platform's own engine on Linux, to a null audio sink: speech-dispatcher with espeak-ng's Mandarin."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import time
+
+    if not (shutil.which("speech-dispatcher") and os.path.exists(SPEECHD_MODULE)):
+        pytest.skip("needs speech-dispatcher and espeak-ng (scripts/install-system-deps.sh --test installs them)")
+    home = tmp_path / "home"
+    config = home / ".config" / "speech-dispatcher"
+    config.mkdir(parents=True)
+    (config / "speechd.conf").write_text(
+        'AudioOutputMethod "libao"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\nDefaultModule espeak-ng\n'
+    )
+    (home / ".libao").write_text("default_driver=null\n")  # libao's null driver: the sound goes nowhere
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    for name, value in (("HOME", home), ("XDG_CONFIG_HOME", home / ".config"), ("XDG_RUNTIME_DIR", run)):
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.delenv(read_aloud.ENGINE_VARIABLE, raising=False)
+    try:
+        w = make_window("zh_CN", SECTION)
+        marked = spy_marks(w, monkeypatch)
+        engine = w.read_aloud.engine()  # made here, before the key, so its every state is seen
+        assert w.read_aloud.unavailable == "", w.read_aloud.unavailable
+        voice = engine.voice().name()
+        assert "Mandarin" in voice
+        states = []
+        engine.stateChanged.connect(lambda state: states.append(state.name))
+        started = time.monotonic()
+        press_read(qtbot, w)
+        qtbot.waitUntil(lambda: len([m for m in marked if m[0]]) >= 4, timeout=60000)  # three sentences read
+        elapsed = time.monotonic() - started
+        w.read_aloud.stop()
+        print(f"speech-dispatcher: voice {voice!r}, three sentences in {elapsed:.2f} s (a null sink does not pace)")
+        # Each sentence went to the engine and came back spoken: Speaking, then Ready, three times over.
+        assert states[:6] == ["Speaking", "Ready"] * 3
+    finally:
+        found = subprocess.run(["pgrep", "-f", str(run)], capture_output=True, text=True).stdout.split()
+        for pid in found:
+            os.kill(int(pid), signal.SIGTERM)

@@ -12,16 +12,16 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from ...report.model import Document
 from ...report.speech import Utterance, starting_at, utterances
 from ..reading.page import DetailPane
 
 if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech
+    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
     from ..settings import Store
 
@@ -99,14 +99,24 @@ class ReadAloud(QObject):
         if self._tts is not None or self.unavailable:
             return self._tts
         quiet_audio_probe()
+        chosen = False
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:  # PySide6-Addons missing from this installation
             tts = None
         else:
             name = os.environ.get(ENGINE_VARIABLE, "")
-            tts = QTextToSpeech(name, self) if name else QTextToSpeech(self)
-        if tts is None or tts.state() == QTextToSpeech.State.Error or not choose_voice(tts):
+            # Connecting to the system's speech service and listing its voices takes a second or two (1.7 s
+            # with speech-dispatcher here), once: say so with the pointer.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                tts = QTextToSpeech(name, self) if name else QTextToSpeech(self)
+                chosen = choose_voice(tts)
+            finally:
+                QApplication.restoreOverrideCursor()
+        # Not the engine's first state: speech-dispatcher reports an error when the interface's language
+        # (zh_CN) names no voice of its own, and reads well once a Mandarin voice is set.
+        if tts is None or not chosen:
             if tts is not None:
                 tts.deleteLater()
             self.unavailable = QCoreApplication.translate(
@@ -223,13 +233,34 @@ def quiet_audio_probe() -> None:
 
 
 def choose_voice(tts: QTextToSpeech) -> bool:
-    """Set a voice that reads Chinese (Mandarin of mainland China first); False when the engine has none."""
-    locales = [loc for loc in tts.availableLocales() if loc.language() in LANGUAGES]
-    locales.sort(key=lambda loc: loc.territory() != QLocale.Country.China)
-    for locale in locales:
+    """Set the best voice for the report's Mandarin; False when the engine has no Chinese voice at all.
+
+    Best first: a Chinese voice of mainland China, of elsewhere, then (speech-dispatcher with espeak-ng,
+    whose "cmn" Qt cannot map to a language) a voice named Mandarin, and last a Cantonese voice, which still
+    reads the characters. A voice of another language is never taken."""
+    found: list[tuple[int, int, QLocale, QVoice]] = []
+    chinese = [loc for loc in tts.availableLocales() if loc.language() in LANGUAGES]
+    others = [loc for loc in tts.availableLocales() if loc.language() not in LANGUAGES]
+    for locale in chinese or others:
         tts.setLocale(locale)
-        voices = tts.availableVoices()
-        if voices:
-            tts.setVoice(voices[0])
-            return True
-    return False
+        for n, voice in enumerate(tts.availableVoices()):
+            rank = _rank(locale, voice)
+            if rank is not None:
+                found.append((rank, n, locale, voice))
+    if not found:
+        return False
+    _, _, locale, voice = min(found, key=lambda f: (f[0], "+" in f[3].name(), f[1]))
+    tts.setLocale(locale)
+    tts.setVoice(voice)
+    return True
+
+
+def _rank(locale: QLocale, voice: QVoice) -> int | None:
+    name = voice.name().lower()
+    if locale.language() in LANGUAGES:
+        return 0 if locale.territory() == QLocale.Country.China else 1
+    if "mandarin" in name:
+        return 2
+    if locale.language() == QLocale.Language.Cantonese or "cantonese" in name:
+        return 3 if QLocale.Language.Chinese in LANGUAGES else None
+    return None
