@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -10,6 +11,12 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 K = QKeySequence.StandardKey
+# Cycling tabs as browsers do: Ctrl+Tab and Ctrl+PgDown; on macOS Control+Tab (Qt's Meta) and Cmd+Shift+].
+TAB_KEYS: tuple[list[QKeySequence.StandardKey | str], list[QKeySequence.StandardKey | str]] = (
+    (["Meta+Tab", "Ctrl+}"], ["Meta+Shift+Backtab", "Ctrl+{"])
+    if sys.platform == "darwin"
+    else (["Ctrl+Tab", "Ctrl+PgDown"], ["Ctrl+Shift+Backtab", "Ctrl+PgUp"])
+)
 
 
 @dataclass
@@ -40,6 +47,11 @@ class Actions:
     forward: QAction
     home: QAction
     next_area: QAction
+    new_tab: QAction
+    close_tab: QAction
+    reopen_tab: QAction
+    next_tab: QAction
+    previous_tab: QAction
     previous_area: QAction
     key_figures: QAction
     guide: QAction
@@ -75,6 +87,11 @@ class Actions:
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
             self.home: QCoreApplication.translate("Actions", "&Whole Report"),
             self.next_area: QCoreApplication.translate("Actions", "Next &Area"),
+            self.new_tab: QCoreApplication.translate("Actions", "New &Tab"),
+            self.close_tab: QCoreApplication.translate("Actions", "Close Ta&b"),
+            self.reopen_tab: QCoreApplication.translate("Actions", "Reopen Closed Tab"),
+            self.next_tab: QCoreApplication.translate("Actions", "Ne&xt Tab"),
+            self.previous_tab: QCoreApplication.translate("Actions", "Pre&vious Tab"),
             self.previous_area: QCoreApplication.translate("Actions", "Previous A&rea"),
             self.key_figures: QCoreApplication.translate("Actions", "&Key Figures"),
             self.guide: QCoreApplication.translate("Actions", "User &Guide"),
@@ -134,7 +151,9 @@ def build_actions(window: QMainWindow) -> Actions:
         checkable: bool = False,
     ) -> QAction:
         a = QAction(window)
-        if keys:
+        if keys and all(isinstance(k, str) for k in keys):  # keys of our own, every one of them
+            a.setShortcuts([QKeySequence(str(k)) for k in keys])
+        elif keys:
             a.setShortcuts(platform_keys(keys[0], *(str(k) for k in keys[1:])))
         if icon is not None:
             a.setIcon(style.standardIcon(icon))
@@ -168,6 +187,12 @@ def build_actions(window: QMainWindow) -> Actions:
         back=act([K.Back, "Alt+Left"], SP.SP_ArrowBack),
         forward=act([K.Forward, "Alt+Right"], SP.SP_ArrowForward),
         home=act(["Alt+Home"], SP.SP_DirHomeIcon),
+        new_tab=act([K.AddTab, "Ctrl+T"]),
+        close_tab=act([K.Close, "Ctrl+W"]),
+        reopen_tab=act(["Ctrl+Shift+T"]),
+        # Not Qt's NextChild keys: they hold the Forward and Back media keys, which are history's.
+        next_tab=act(TAB_KEYS[0]),
+        previous_tab=act(TAB_KEYS[1]),
         next_area=act(["F6"]),  # as in browsers and Office: search, the sidebar, the page
         previous_area=act(["Shift+F6"]),
         key_figures=act(["Ctrl+K"]),
@@ -190,6 +215,8 @@ def build_actions(window: QMainWindow) -> Actions:
     menus = {key: QMenu(window) for key in ("file", "edit", "view", "go", "help", "language", "theme")}
     for key in ("file", "edit", "view", "go", "help"):
         bar.addMenu(menus[key])
+    menus["file"].addActions([a["new_tab"], a["close_tab"], a["reopen_tab"]])
+    menus["file"].addSeparator()
     menus["file"].addActions([a["print_"], a["export_pdf"], a["export_docs"], a["select_mode"]])
     menus["file"].addSeparator()
     menus["file"].addAction(a["quit"])
@@ -205,7 +232,7 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
     menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"]])
     menus["go"].addSeparator()
-    menus["go"].addActions([a["next_area"], a["previous_area"]])
+    menus["go"].addActions([a["next_tab"], a["previous_tab"], a["next_area"], a["previous_area"]])
     menus["help"].addAction(a["guide"])
     menus["help"].addSeparator()
     menus["help"].addActions([a["licences"], a["about"], a["about_qt"]])

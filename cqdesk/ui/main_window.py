@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..report.normalize import fold
+from ..report.render import reference
 from ..report.store import Report
 from .actions import build_actions
 from .contents.keywords import KeywordPanel
@@ -28,8 +30,8 @@ from .contents.view import SectionTree
 from .i18n import Translations, system_language
 from .notes.panel import NotesPanel
 from .qt import application
-from .reading.history import History
 from .reading.page import DetailPane
+from .reading.tabs import NewTabClicks, ReadingTabs, Tab
 from .search.panel import SearchPanel
 from .settings import Settings
 from .theme import Theme
@@ -37,6 +39,10 @@ from .theme import Theme
 if TYPE_CHECKING:
     from ..notes.store import NotesStore
     from .accessibility.large_print import LargePrint
+    from .reading.history import History
+
+
+TAB_TITLE = 16  # characters of a section's heading on its tab (the whole reference is its tip)
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +58,6 @@ class MainWindow(QMainWindow):
         self.report = report
         self.settings = settings
         self.translations = translations
-        self.history = History()
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{report.document.title} — cqdesk")
 
@@ -99,7 +104,17 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.reading_tabs = ReadingTabs(self)
+        self.reading_tabs.switched.connect(self._show_current_tab)
+        self._shown_tab: Tab | None = None
+        reading = QWidget(self)
+        reading.setObjectName("readingArea")
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reading_tabs.bar)
+        column.addWidget(self.detail, 1)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 760])
         self.setCentralWidget(self.splitter)
@@ -176,6 +191,13 @@ class MainWindow(QMainWindow):
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
         a.theme_contrast.triggered.connect(lambda: self.set_theme("contrast"))
         a.large_print.toggled.connect(self.set_large_print)
+        a.new_tab.triggered.connect(lambda: self.open_in_new_tab(self.report.document.root.id))
+        a.close_tab.triggered.connect(lambda: self.reading_tabs.close())
+        a.reopen_tab.triggered.connect(self._reopen_tab)
+        a.next_tab.triggered.connect(lambda: self._cycle_tabs(1))
+        a.previous_tab.triggered.connect(lambda: self._cycle_tabs(-1))
+        self._new_tab_clicks = NewTabClicks(self._new_tab_target, self.open_in_new_tab, self)
+        self._new_tab_clicks.watch(self.tree.viewport(), self.search.view.viewport(), self.detail.viewport())
         a.next_area.triggered.connect(lambda: self.focus_area(1))
         a.previous_area.triggered.connect(lambda: self.focus_area(-1))
         a.lang_system.triggered.connect(lambda: self.set_language(""))
@@ -296,12 +318,21 @@ class MainWindow(QMainWindow):
 
     # Navigation -----------------------------------------------------------------------------
 
+    @property
+    def history(self) -> History:
+        """The current tab's back and forward."""
+        return self.reading_tabs.current().history
+
     def navigate(self, sid: str, terms: list[str] | None = None, hit: int = 1, record: bool = True) -> None:
         if sid not in self.report.document.sections:
             return
         if record:
             self.history.visit(sid)
+        tab = self.reading_tabs.current()
+        tab.terms, tab.hit = list(terms or []), hit
+        self._shown_tab = tab
         self.detail.show_section(sid, terms, hit)
+        self._title_tab(self.reading_tabs.index())
         if hasattr(self, "notes_feature"):
             self.notes_feature.sync()
         index = self.model.index_of(sid)
@@ -330,6 +361,58 @@ class MainWindow(QMainWindow):
         sid = self.history.forward()
         if sid:
             self.navigate(sid, record=False)
+
+    # Tabs -----------------------------------------------------------------------------------
+
+    def open_in_new_tab(self, sid: str, terms: list[str] | None = None) -> None:
+        """A section in a tab of its own, after the current one (Ctrl+click, a middle click, Ctrl+T)."""
+        if sid not in self.report.document.sections:
+            return
+        self._keep_scroll()
+        tab = Tab(terms=list(terms or []))
+        tab.history.visit(sid)
+        self.reading_tabs.open(tab)
+
+    def _reopen_tab(self) -> None:
+        self._keep_scroll()
+        self.reading_tabs.reopen()
+
+    def _cycle_tabs(self, step: int) -> None:
+        self._keep_scroll()
+        self.reading_tabs.cycle(step)
+
+    def _keep_scroll(self) -> None:
+        if self._shown_tab is not None:
+            self._shown_tab.scroll = self.detail.verticalScrollBar().value()
+
+    def _show_current_tab(self) -> None:
+        """Show the current tab where its reader left it: its section, its search marks, its scroll."""
+        tab = self.reading_tabs.current()
+        if tab is self._shown_tab:
+            return
+        self._keep_scroll()
+        self.navigate(tab.section or self.report.document.root.id, tab.terms, tab.hit, record=tab.section is None)
+        self.detail.verticalScrollBar().setValue(tab.scroll)
+
+    def _title_tab(self, index: int) -> None:
+        sid = self.reading_tabs.tabs[index].section
+        if sid is None:
+            return
+        section = self.report.document.sections[sid]
+        title = section.heading or self.report.document.title
+        short = title if len(title) <= TAB_TITLE else title[: TAB_TITLE - 1] + "…"
+        self.reading_tabs.set_title(index, short, reference(self.report.document, sid) or title)
+
+    def _new_tab_target(self, obj: QObject, pos: QPoint) -> tuple[str, list[str]] | None:
+        """The section under a new-tab click: a row of the contents or the results, or a link in the page."""
+        if obj is self.tree.viewport():
+            index = self.tree.indexAt(pos)
+            return (self.model.section(index).id, []) if index.isValid() else None
+        if obj is self.search.view.viewport():
+            return self.search.result_at(pos)
+        if obj is self.detail.viewport():
+            return self.detail.section_link_at(pos)
+        return None
 
     def _update_nav_actions(self) -> None:
         self.commands.back.setEnabled(self.history.can_go_back())
@@ -508,12 +591,37 @@ class MainWindow(QMainWindow):
         if start not in self.report.document.sections:
             start = self.report.document.root.id
         self.navigate(start)
+        if section is None:
+            self._restore_tabs(state.get("tabs"))
+
+    def _restore_tabs(self, saved: str) -> None:
+        """The tabs open at the last quit, each at its section (unknown or damaged entries are left out)."""
+        try:
+            data = json.loads(saved) if saved else {}
+            sections = [s for s in data.get("sections", []) if s in self.report.document.sections]
+            current = int(data.get("current", 0))
+        except (ValueError, TypeError, AttributeError):
+            return
+        if len(sections) < 2:
+            return
+        first = self.reading_tabs.current()
+        first.history = type(first.history)()
+        first.history.visit(sections[0])
+        for sid in sections[1:]:
+            tab = Tab()
+            tab.history.visit(sid)
+            self.reading_tabs.open(tab, at=self.reading_tabs.count())
+        for i in range(self.reading_tabs.count()):
+            self._title_tab(i)
+        self.reading_tabs.select(min(max(0, current), self.reading_tabs.count() - 1))
 
     def save_state(self) -> None:
         state = self.settings.state
         state.set("geometry", self.saveGeometry())
         state.set("splitter", self.splitter.saveState())
         state.set("last_section", self.detail.section_id)
+        sections = [t.section for t in self.reading_tabs.tabs]
+        state.set("tabs", json.dumps({"sections": sections, "current": self.reading_tabs.index()}))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

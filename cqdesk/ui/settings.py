@@ -91,6 +91,7 @@ STATE = {
         Option("geometry", QByteArray(), _bytes),
         Option("splitter", QByteArray(), _bytes),
         Option("last_section", "report", _text()),
+        Option("tabs", "", _text(20000)),  # JSON: the open tabs' sections and the current one
     )
 }
 

@@ -100,6 +100,26 @@
         <translation>下一区域(&amp;A)</translation>
     </message>
     <message>
+        <source>New &amp;Tab</source>
+        <translation>新建标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Close Ta&amp;b</source>
+        <translation>关闭标签页(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Reopen Closed Tab</source>
+        <translation>重新打开关闭的标签页</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Tab</source>
+        <translation>下一个标签页(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Tab</source>
+        <translation>上一个标签页(&amp;V)</translation>
+    </message>
+    <message>
         <source>Previous A&amp;rea</source>
         <translation>上一区域(&amp;R)</translation>
     </message>

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ...report.export import clipboard_html
+from ...report.normalize import fold
 from ...report.render import (
     BODY_LINE_HEIGHT,
     LINK_SCHEME,
@@ -189,6 +190,14 @@ class DetailPane(QTextBrowser):
             self.passageRequested.emit(url.path(), passage)
         else:
             self.sectionRequested.emit(url.path())
+
+    def section_link_at(self, pos: QPoint) -> tuple[str, list[str]] | None:
+        """The section a link under a point of the viewport leads to (for opening it in a new tab)."""
+        url = QUrl(self.anchorAt(pos))
+        if url.scheme() != LINK_SCHEME or url.path() not in self.report.document.sections:
+            return None
+        passage = url.fragment(QUrl.ComponentFormattingOption.FullyDecoded)
+        return url.path(), [fold(passage)] if passage else []
 
     def _on_hover(self, url: QUrl) -> None:
         """A note's text, as written (never as rich text), when the pointer rests on its mark."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -258,11 +258,19 @@ class SearchPanel(QWidget):
             return
         self.current = i
         self.view.setCurrentIndex(self._item_index(i))
-        if i >= self.report_hits:  # a note: its section, at the passage it highlights
+        self.resultOpened.emit(*self._target(i), hit)
+
+    def _target(self, i: int) -> tuple[str, list[str]]:
+        """A result's section and what to mark in it: the query's terms, or a note's passage."""
+        if i >= self.report_hits:
             passage = self.passages.get(i, "")
-            self.resultOpened.emit(self.hits[i].id, [fold(passage)] if passage else [], hit)
-            return
-        self.resultOpened.emit(self.hits[i].id, self.report.index.terms(self.query), hit)
+            return self.hits[i].id, [fold(passage)] if passage else []
+        return self.hits[i].id, self.report.index.terms(self.query)
+
+    def result_at(self, pos: QPoint) -> tuple[str, list[str]] | None:
+        """The result under a point of the list's viewport (for opening it in a new tab), if any."""
+        i = self.view.indexAt(pos).data(Qt.ItemDataRole.UserRole)
+        return self._target(i) if isinstance(i, int) and 0 <= i < len(self.hits) else None
 
     def step_result(self, forward: bool) -> bool:
         """Open the next (previous) result in list order; False when there is none."""
