@@ -47,10 +47,11 @@ INTERNAL_ALLOWED = set(
     """.split()
 ) | set(
     # Reading aloud: Qt TextToSpeech, the Qt Multimedia it links (and the Network and Concurrent libraries
-    # Multimedia links; the PySide6.QtNetwork module stays out), and PulseAudio's client with its codecs.
+    # Multimedia links; the PySide6.QtNetwork module stays out), PulseAudio's client with its codecs, and
+    # speech-dispatcher's client library where the build machine has it (the speechd plugin links it).
     """
     libQt6TextToSpeech libQt6Multimedia libQt6Network libQt6Concurrent libpulse libpulsecommon-16.1 libasyncns
-    libsndfile libFLAC libmp3lame libmpg123 libogg libopus libvorbis libvorbisenc
+    libsndfile libFLAC libmp3lame libmpg123 libogg libopus libvorbis libvorbisenc libspeechd
     """.split()
 )
 
