@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
+from .report.compare import comparable, page_id
 from .report.paths import default_db_path, default_source_path
 from .report.store import Report, ReportError
 
@@ -112,6 +113,12 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="include your highlights (a light background) and notes (numbered, after each section)",
     )
     s.add_argument("--large-print", action="store_true", help="large print: text 1.5 times the size, wider lines")
+    s.add_argument(
+        "--compare",
+        metavar="ID",
+        help="a 2024 task beside the 2025 items that carry it on (or a 2025 item beside its 2024 task), "
+        "as two columns with their shared terms marked, e.g. review/tasks/7",
+    )
     s.add_argument(
         "--lang",
         choices=["zh_CN", "en"],
@@ -271,9 +278,16 @@ def cmd_build_db(args: argparse.Namespace) -> int:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     report = _open(args)
-    unknown = [s for s in args.pdf_sections if s not in report.document.sections]
+    unknown = [
+        s for s in args.pdf_sections + ([args.compare] if args.compare else []) if s not in report.document.sections
+    ]
     if unknown:
         raise CliError(f"no section {unknown[0]!r} (see 'cqdesk sections')")
+    if args.compare and args.pdf_sections:
+        raise UsageError("--compare prints one comparison; leave out --section")
+    if args.compare and not comparable(report.document, args.compare):
+        raise UsageError(f"{args.compare!r} is not a 2024 task or a 2025 area or item, so it has no other year")
+    chosen = [page_id(args.compare)] if args.compare else args.pdf_sections or [report.document.root.id]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .ui.printing.layout import PRINT_TEXTS
     from .ui.printing.pdf import ExportError, export_pdf
@@ -284,13 +298,14 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         try:
             result = export_pdf(
                 report.document,
-                args.pdf_sections or [report.document.root.id],
+                chosen,
                 args.output,
                 args.paper,
                 "landscape" if args.landscape else "portrait",
                 PRINT_TEXTS[args.lang],
                 marks,
                 args.large_print,
+                report.related if args.compare else (),
             )
         except ExportError as exc:
             raise CliError(str(exc)) from None

@@ -5,7 +5,8 @@
 Every picture is the app as a reader sees it: the main window in Chinese, English and dark, search, the
 Keywords tab, the Key Figures window, the livelihood table, the user guide, a printed page, and the reader's
 own highlights and notes (light and dark, the My Notes tab, a printed page with them), large print in light
-and dark at 1280x720, the high-contrast theme and a sentence being read aloud.
+and dark at 1280x720, the high-contrast theme, a sentence being read aloud,
+and a 2024 task beside its 2025 items (light, dark, and a printed comparison).
 """
 
 from __future__ import annotations
@@ -109,6 +110,35 @@ def main() -> None:
     search(w, "开放")
     save(w, "high-contrast-zh.png")
     w.close()
+
+    # A 2024 task beside the 2025 items that carry it on, in light and dark, and on paper.
+    for lang, theme, name in (("zh_CN", "light", "compare-zh.png"), ("en", "dark", "compare-en-dark.png")):
+        w = window(lang, "review/tasks/6", theme=theme, size=(1280, 800))
+        w.compare_current()
+        settle()
+        save(w, name)
+        w.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "compare.pdf"
+        subprocess.run([sys.executable, "-m", "cqdesk", "export-pdf", "-o", str(pdf), "--compare", "review/tasks/6"],
+                       check=True)  # fmt: skip
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(DOCS / "print-compare"),
+            ],
+            check=True,
+        )
+        print("wrote docs/print-compare.png")
 
     # A sentence being read aloud. Qt's mock engine stands in for a voice (it speaks no Chinese, so for the
     # picture it may read in any language); reading is paused at the third sentence of the section.

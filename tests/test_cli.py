@@ -192,3 +192,16 @@ def test_export_pdf_loads_no_widgets(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.split()[-2:] == ["0", "False"], out.stdout + out.stderr
+
+
+def test_export_pdf_compare_prints_a_task_beside_its_2025_items(tmp_path):
+    from pypdf import PdfReader
+
+    target = tmp_path / "compare.pdf"
+    out = run("export-pdf", "-o", str(target), "--compare", "review/tasks/7")
+    assert out.returncode == 0, out.stderr
+    text = "".join("".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "对照阅读" in text and "2024年工作回顾" in text and "2025年政府工作" in text
+    refused = run("export-pdf", "-o", str(tmp_path / "x.pdf"), "--compare", "plan")
+    assert refused.returncode == 2 and "has no other year" in refused.stderr
+    assert not (tmp_path / "x.pdf").exists()

@@ -10,12 +10,16 @@ from __future__ import annotations
 import html
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .figures import FIGURE
 from .model import Block, Document, Indicator, Section
 from .normalize import find_spans
+
+if TYPE_CHECKING:
+    from .compare import CompareLabels, Comparison
 
 LINK_SCHEME = "cqdesk"
 BODY_LINE_HEIGHT = "130%"  # body lines and ■ key points alike: about 1.9 em with a CJK font
@@ -54,6 +58,7 @@ HIGHLIGHTS = {"yellow": "#fff1a8", "green": "#c9efc4", "blue": "#cde2ff", "pink"
 # The sentence being read aloud: a mark of its own, unlike any of the reader's colours (black on it: 14:1).
 SPEAKING = "speaking"
 SPEAKING_GROUND = "#ffcf8a"
+SHARED_ON_PAPER = "#dcdcdc"  # a comparison's shared terms on paper (black on it: 15:1)
 MARK_SCHEME = "cqdesk-mark"  # links on the reader's own marks: cqdesk-mark:<annotation id>
 
 
@@ -444,3 +449,52 @@ def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool, includ
 
 def _page(body: list[str], p: Palette) -> str:
     return f'<html><body style="color:{p.text}">' + "\n".join(body) + "</body></html>"
+
+
+def render_compare(
+    doc: Document,
+    comparison: Comparison,
+    labels: CompareLabels,
+    palette: Palette = LIGHT,
+    links: bool = True,
+    line_height: str = BODY_LINE_HEIGHT,
+) -> Rendered:
+    """Two columns, 2024 on the left and 2025 on the right, each side's sections in full with the terms the
+    two sides share marked on both: for the screen, for paper and for every export (one renderer)."""
+    if palette.hit_bg.lower() == "#ffffff":  # paper marks no search hits; the shared terms it shows on grey
+        palette = replace(palette, hit_bg=SHARED_ON_PAPER, current_hit_bg=SHARED_ON_PAPER)
+    p = palette
+    terms = list(comparison.shared)
+    subject = doc.sections[comparison.subject]
+    out = [
+        f'<p style="color:{p.muted}; margin-bottom:2px">{html.escape(labels.title)}</p>',
+        f'<h1 style="color:{p.heading}; font-size:x-large; margin-top:0px; margin-bottom:6px">'
+        f"{html.escape(reference(doc, subject.id) or subject.heading)}</h1>",
+    ]
+    if terms:
+        words = "、".join(f'<span style="background-color:{p.hit_bg}; color:{p.hit_text}">{html.escape(t)}</span>'
+                         for t in terms)  # fmt: skip
+        out.append(f'<p style="margin-top:0px; margin-bottom:8px">{html.escape(labels.shared)}{words}</p>')
+    hits = 0
+    cells = []
+    for side in (comparison.review, comparison.plan):
+        w = _Writer(palette, terms, None, links, None, line_height)
+        w.hits = hits  # hit anchors numbered across both columns
+        for sid in side:  # each under its place in the report
+            w.out.append(_breadcrumb(doc, doc.sections[sid], palette, links, include_root=False))
+            _render_tree(w, doc, doc.sections[sid], level=2)
+        if not side:
+            w.out.append(f'<p style="color:{p.muted}">{html.escape(labels.empty)}</p>')
+        hits = w.hits
+        cells.append("\n".join(w.out))
+    head = "".join(
+        f'<th align="left" width="50%" style="background-color:{p.keypoint_bg}">{html.escape(t)}</th>'
+        for t in (labels.review, labels.plan)
+    )
+    out.append(
+        f'<table width="100%" border="1" cellspacing="0" cellpadding="8" '
+        f'style="border-collapse:collapse; border-color:{p.muted}">'
+        f'<tr>{head}</tr><tr><td valign="top" width="50%">{cells[0]}</td>'
+        f'<td valign="top" width="50%">{cells[1]}</td></tr></table>'
+    )
+    return Rendered(_page(out, palette), hits)

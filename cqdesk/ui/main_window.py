@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..report.compare import comparable, page_id, subject_of
 from ..report.normalize import fold
 from ..report.render import reference
 from ..report.store import Report
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
         a.theme_contrast.triggered.connect(lambda: self.set_theme("contrast"))
         a.large_print.toggled.connect(self.set_large_print)
+        a.compare.triggered.connect(self.compare_current)
         a.new_tab.triggered.connect(lambda: self.open_in_new_tab(self.report.document.root.id))
         a.close_tab.triggered.connect(lambda: self.reading_tabs.close())
         a.reopen_tab.triggered.connect(self._reopen_tab)
@@ -209,13 +211,14 @@ class MainWindow(QMainWindow):
             self.report.document,
             self.model,
             self.settings.preferences,
-            lambda: self.detail.section_id,
+            lambda: self.detail.page_id,  # a comparison page prints as its two columns
             PrintActions(a.print_, a.export_pdf, a.select_mode, a.export_docs),
             self,
         )
         self.sidebar_layout.insertWidget(1, self.printing.bar)  # under the search box, over the tabs
         self.printing.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.printing.reveal.connect(self.reveal_in_tree)
+        self.printing.links = lambda: self.report.related
 
     def _connect_reading_aloud(self) -> None:
         from .speech.read_aloud import ReadAloud
@@ -294,6 +297,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Keywords"))
         self.tabs.setAccessibleName(self.tr("Contents, keywords and my notes"))
         self.detail.setAccessibleName(self.tr("Section text"))
+        if self.detail.language != self.translations.language:
+            self.detail.language = self.translations.language
+            if self.detail.comparing:
+                self.detail.redraw()
         self.splitter.setAccessibleName(self.tr("Sections and text"))
         self._show_hit_status(self.detail.current_hit, self.detail.hit_count)
         chosen = self.settings.preferences.get("language")
@@ -324,14 +331,18 @@ class MainWindow(QMainWindow):
         return self.reading_tabs.current().history
 
     def navigate(self, sid: str, terms: list[str] | None = None, hit: int = 1, record: bool = True) -> None:
-        if sid not in self.report.document.sections:
+        """Show a section (or a comparison page, compare:<id>) in the current tab."""
+        page, subject = sid, subject_of(sid)
+        sid = subject or sid
+        if sid not in self.report.document.sections or (subject and not comparable(self.report.document, sid)):
             return
         if record:
-            self.history.visit(sid)
+            self.history.visit(page)
         tab = self.reading_tabs.current()
         tab.terms, tab.hit = list(terms or []), hit
         self._shown_tab = tab
-        self.detail.show_section(sid, terms, hit)
+        self.detail.show_section(sid, terms, hit, compare=subject is not None)
+        self.commands.compare.setEnabled(comparable(self.report.document, sid) and subject is None)
         self._title_tab(self.reading_tabs.index())
         if hasattr(self, "notes_feature"):
             self.notes_feature.sync()
@@ -365,8 +376,9 @@ class MainWindow(QMainWindow):
     # Tabs -----------------------------------------------------------------------------------
 
     def open_in_new_tab(self, sid: str, terms: list[str] | None = None) -> None:
-        """A section in a tab of its own, after the current one (Ctrl+click, a middle click, Ctrl+T)."""
-        if sid not in self.report.document.sections:
+        """A section (or a comparison) in a tab of its own, after the current one (Ctrl+click, a middle click,
+        Ctrl+T, Compare)."""
+        if (subject_of(sid) or sid) not in self.report.document.sections:
             return
         self._keep_scroll()
         tab = Tab(terms=list(terms or []))
@@ -394,12 +406,21 @@ class MainWindow(QMainWindow):
         self.navigate(tab.section or self.report.document.root.id, tab.terms, tab.hit, record=tab.section is None)
         self.detail.verticalScrollBar().setValue(tab.scroll)
 
+    def compare_current(self) -> None:
+        """The current 2024 task beside the 2025 items that carry it on (or the reverse), in a new tab."""
+        sid = self.detail.section_id
+        if comparable(self.report.document, sid):
+            self.open_in_new_tab(page_id(sid))
+
     def _title_tab(self, index: int) -> None:
-        sid = self.reading_tabs.tabs[index].section
-        if sid is None:
+        page = self.reading_tabs.tabs[index].section
+        if page is None:
             return
+        sid = subject_of(page) or page
         section = self.report.document.sections[sid]
         title = section.heading or self.report.document.title
+        if sid != page:
+            title = self.tr("Compare: %1").replace("%1", title)
         short = title if len(title) <= TAB_TITLE else title[: TAB_TITLE - 1] + "…"
         self.reading_tabs.set_title(index, short, reference(self.report.document, sid) or title)
 
@@ -598,7 +619,8 @@ class MainWindow(QMainWindow):
         """The tabs open at the last quit, each at its section (unknown or damaged entries are left out)."""
         try:
             data = json.loads(saved) if saved else {}
-            sections = [s for s in data.get("sections", []) if s in self.report.document.sections]
+            known = self.report.document.sections
+            sections = [s for s in data.get("sections", []) if (subject_of(str(s)) or s) in known]
             current = int(data.get("current", 0))
         except (ValueError, TypeError, AttributeError):
             return

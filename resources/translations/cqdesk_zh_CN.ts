@@ -104,6 +104,10 @@
         <translation>新建标签页(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Compare 2024 and 2025</source>
+        <translation>对照 2024 与 2025(&amp;C)</translation>
+    </message>
+    <message>
         <source>Close Ta&amp;b</source>
         <translation>关闭标签页(&amp;B)</translation>
     </message>
@@ -338,6 +342,10 @@
     <message>
         <source>Sections and text</source>
         <translation>章节与正文</translation>
+    </message>
+    <message>
+        <source>Compare: %1</source>
+        <translation>对照：%1</translation>
     </message>
     <message>
         <source>Hit %1 of %2</source>

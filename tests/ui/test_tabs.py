@@ -135,3 +135,58 @@ def test_the_open_tabs_return_after_a_restart(make_window, qtbot):
     assert again.reading_tabs.index() == 1 and again.detail.section_id == "plan/areas/2"
     assert again.reading_tabs.bar.tabText(0).startswith("1、抓战略")
     assert again.reading_tabs.bar.tabToolTip(0) == "1、抓战略担使命增势能，以一域服务全局的贡献度持续提升"
+
+
+def test_compare_opens_the_task_beside_its_2025_items_in_a_new_tab(make_window, qtbot):
+    from cqdesk.report.compare import compare
+
+    w = make_window("en", "review/tasks/1")
+    active(qtbot, w)
+    assert w.commands.compare.isEnabled()
+    key(qtbot, w, Qt.Key.Key_R, CTRL | SHIFT)
+    assert sections(w) == ["review/tasks/1", "compare:review/tasks/1"]
+    assert w.detail.comparing and w.detail.section_id == "review/tasks/1"
+    text = w.detail.toPlainText()
+    pair = compare(w.report.document, w.report.related, "review/tasks/1")
+    for sid in pair.review + pair.plan:
+        assert w.report.document.sections[sid].heading in text
+    assert "2024 in review" in text and "2025 plan" in text and "Terms both sides share" in text
+    assert w.detail.hit_count >= 2 * len(pair.shared)  # every shared term marked, on both sides
+    assert w.reading_tabs.bar.tabText(1).startswith("Compare: ")
+    assert not w.commands.compare.isEnabled()  # already comparing
+    w.reading_tabs.select(0)
+    assert not w.detail.comparing and w.commands.compare.isEnabled()
+
+
+def test_compare_from_a_2025_item_backwards_and_a_task_without_one(make_window, qtbot):
+    w = make_window("zh_CN", "plan/areas/2/1")
+    w.compare_current()
+    text = w.detail.toPlainText()
+    assert "1、抓战略担使命增势能" in text and "加快构建现代化集疏运体系" in text and "对照阅读" in text
+    w.reading_tabs.select(0)
+    w.navigate("review/tasks/10")
+    w.compare_current()
+    assert "报告中没有与之共享足够措辞的另一方" in w.detail.toPlainText()
+    w.navigate("plan")
+    assert not w.commands.compare.isEnabled()  # a part has no other year
+
+
+def test_a_comparison_prints_as_two_columns(make_window, qtbot, print_preview):
+    from pypdf import PdfReader
+
+    w = make_window("en", "review/tasks/1")
+    w.compare_current()
+    w.printing.print_preview()
+    (pdf,) = print_preview
+    text = "".join("".join(page.extract_text().split()) for page in PdfReader(pdf).pages)  # pypdf breaks lines
+    assert "对照阅读" in text  # paper speaks the report's language
+    assert "积极融入新时代西部大开发" in text and "唱好新时代西部" in text and "加快构建现代化集疏运体系" in text
+
+
+def test_a_comparison_tab_returns_after_a_restart(make_window, qtbot):
+    w = make_window("en", "review/tasks/2")
+    w.compare_current()
+    w.close()
+    again = make_window("en")
+    assert sections(again) == ["review/tasks/2", "compare:review/tasks/2"]
+    assert again.detail.comparing and again.detail.section_id == "review/tasks/2"

@@ -9,7 +9,7 @@ prints. With nothing checked, Print and Export take the current section.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,12 +18,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QPageLayout
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from ...report.compare import subject_of
 from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, page_layout
 
 if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at start-up
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from ...report.model import Document
+    from ...report.related import Link
     from ...report.render import PageMark
     from ..contents.model import SectionTreeModel
     from ..settings import Store
@@ -36,7 +38,11 @@ def suggested_name(doc: Document, chosen: list[str]) -> str:
     The whole report: its title. One section: the title and the section's heading up to its first pause
     (，；：) when that is short. Several sections: the title and 节选 (excerpt).
     """
-    if chosen == [doc.root.id]:
+    compared = subject_of(chosen[0]) if len(chosen) == 1 else None
+    if compared is not None:
+        heading = re.split(r"[，；：,;:]", doc.sections[compared].heading, maxsplit=1)[0]
+        name = f"{doc.title}-对照-{heading}" if len(heading) <= 24 else f"{doc.title}-对照"
+    elif chosen == [doc.root.id]:
         name = doc.title
     elif len(chosen) == 1:
         heading = re.split(r"[，；：,;:]", doc.sections[chosen[0]].heading, maxsplit=1)[0]
@@ -117,6 +123,8 @@ class PrintController(QObject):
         self.parent_widget = parent
         # The reader's highlights and notes, for paper when the reader asks for them (the notes feature sets it).
         self.marks: Callable[[list[str]], Mapping[str, list[PageMark]]] | None = None
+        # The related sections, for printing a comparison page (the window sets it; loaded on first use).
+        self.links: Callable[[], Sequence[Link]] = lambda: ()
         self.bar = SelectionBar(parent)
         self.bar.hide()
         actions.print_.triggered.connect(self.print_preview)
@@ -145,7 +153,7 @@ class PrintController(QObject):
         self.bar.setVisible(on)
 
     def check_current(self) -> None:
-        sid = self.current_section()
+        sid = subject_of(self.current_section()) or self.current_section()
         self.model.set_checked(sid, True)
         self.reveal.emit(sid)  # show the box just ticked, even inside a collapsed branch
 
@@ -180,7 +188,8 @@ class PrintController(QObject):
     def make_job(self) -> PrintJob:
         # Paper follows the window: large print on screen prints large too.
         large = self.preferences.get("large_print")
-        return PrintJob(self.document, self.chosen(), PRINT_TEXTS[REPORT_LANGUAGE], self.paper_marks(), large)
+        texts = PRINT_TEXTS[REPORT_LANGUAGE]
+        return PrintJob(self.document, self.chosen(), texts, self.paper_marks(), large, self.links())
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
@@ -277,7 +286,9 @@ class PrintController(QObject):
 
         try:
             fmt = format_of(path)
-            done = export_document(self.document, self.chosen(), path, fmt, self.paper_marks())
+            # A comparison page exports as its section (the two-column layout is for paper and PDF).
+            chosen = [subject_of(s) or s for s in self.chosen()]
+            done = export_document(self.document, chosen, path, fmt, self.paper_marks())
         except ExportError as exc:
             QMessageBox.warning(
                 self.parent_widget,
@@ -302,6 +313,7 @@ class PrintController(QObject):
                 PRINT_TEXTS[REPORT_LANGUAGE],
                 self.paper_marks(),
                 prefs.get("large_print"),
+                self.links(),
             )
         except ExportError as exc:
             QMessageBox.warning(

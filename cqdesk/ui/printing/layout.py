@@ -9,7 +9,7 @@ never split, and every page gets a running header and a page footer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
@@ -30,14 +30,17 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from ...report.compare import COMPARE_LABELS, comparable, compare, subject_of
 from ...report.model import Document
 from ...report.paths import resources_dir
+from ...report.related import Link
 from ...report.render import (
     BODY_LINE_HEIGHT,
     LARGE_PRINT_LINE_HEIGHT,
     PRINT,
     PageMark,
     printable_selection,
+    render_compare,
     render_cover,
     render_sections,
 )
@@ -56,11 +59,12 @@ class PrintTexts:
 
     page_of: str = "Page %1 of %2"
     included: str = "Sections included:"
+    language: str = "en"
 
 
 # Paper speaks the report's language (Chinese) whatever the interface's; `export-pdf --lang en` asks for English.
 PRINT_TEXTS = {
-    "zh_CN": PrintTexts(page_of="第 %1 页 / 共 %2 页", included="本次打印："),
+    "zh_CN": PrintTexts(page_of="第 %1 页 / 共 %2 页", included="本次打印：", language="zh_CN"),
     "en": PrintTexts(),
 }
 REPORT_LANGUAGE = "zh_CN"
@@ -126,7 +130,9 @@ class PrintJob:
         texts: PrintTexts | None = None,
         marks: Mapping[str, list[PageMark]] | None = None,
         large_print: bool = False,
+        links: Sequence[Link] = (),
     ) -> None:
+        """``sections`` may be one comparison page (compare:<id>), laid out from ``links`` as two columns."""
         # Paper uses the bundled subset only; a system CJK font would put radicals into the PDF's text.
         if FONT_FAMILY not in register_fonts():
             raise OSError(f"the bundled font {FONT_FAMILY!r} is missing from {resources_dir() / 'fonts'}")
@@ -134,7 +140,9 @@ class PrintJob:
         self.texts = texts or PRINT_TEXTS[REPORT_LANGUAGE]
         self.page_starts: list[float] = []
         self.outline: list[OutlineEntry] = []
-        self.sections = printable_selection(doc, sections) or [doc.root.id]
+        subject = subject_of(sections[0]) if len(sections) == 1 else None
+        pair = compare(doc, list(links), subject) if subject and comparable(doc, subject) else None
+        self.sections = (pair.review + pair.plan) if pair else printable_selection(doc, sections) or [doc.root.id]
         self._ref = QImage(4, 4, QImage.Format.Format_RGB32)
         dots_per_metre = round(REF_DPI / 0.0254)
         self._ref.setDotsPerMeterX(dots_per_metre)
@@ -144,9 +152,13 @@ class PrintJob:
         self.text.setUseDesignMetrics(True)
         self.text.setDefaultFont(paper_font(LARGE_PRINT_POINTS if large_print else BODY_POINTS))
         self.text.setDocumentMargin(0)
-        cover = render_cover(self.doc, self.sections, self.texts.included) if len(self.sections) > 1 else ""
         line_height = LARGE_PRINT_LINE_HEIGHT if large_print else BODY_LINE_HEIGHT
-        self.text.setHtml(render_sections(self.doc, self.sections, PRINT, cover, marks, line_height))
+        if pair is not None:
+            labels = COMPARE_LABELS[self.texts.language]
+            self.text.setHtml(render_compare(doc, pair, labels, PRINT, links=False, line_height=line_height).html)
+        else:
+            cover = render_cover(self.doc, self.sections, self.texts.included) if len(self.sections) > 1 else ""
+            self.text.setHtml(render_sections(self.doc, self.sections, PRINT, cover, marks, line_height))
         self._anchors = self._find_anchors()
 
     # Content ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from PySide6.QtGui import QPdfWriter
 from ... import __version__
 from ...report.atomic import replacing, temporary_beside
 from ...report.model import Document
+from ...report.related import Link
 from ...report.render import PageMark
 from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
 
@@ -57,10 +58,11 @@ def export_pdf(
     texts: PrintTexts | None = None,
     marks: Mapping[str, list[PageMark]] | None = None,
     large_print: bool = False,
+    links: Sequence[Link] = (),
 ) -> ExportResult:
     """Write the sections to ``path``; on any failure no partial file is left and an old file is kept."""
     path = check_target(path)
-    job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE], marks, large_print)
+    job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE], marks, large_print, links)
     raw: Path | None = None
     try:
         raw = temporary_beside(path)  # Qt's own PDF, before the outline is added

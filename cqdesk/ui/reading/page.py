@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from ...report.compare import COMPARE_LABELS, compare, page_id
 from ...report.export import clipboard_html
 from ...report.normalize import fold
 from ...report.render import (
@@ -19,6 +20,7 @@ from ...report.render import (
     SPEAKING_GROUND,
     PageMark,
     RelatedNote,
+    render_compare,
     render_section,
 )
 from ...report.store import Report
@@ -56,6 +58,8 @@ class DetailPane(QTextBrowser):
         self.current_hit = 0
         self.hit_count = 0
         self.zoom = 0
+        self.comparing = False  # the page shows the section beside its other year (a comparison page)
+        self.language = "zh_CN"  # the interface's, for the words around a comparison
         self._speaking: tuple[str | None, PageMark | None] = (None, None)  # the sentence read aloud
         self.scale = 1.0  # large print's factor, on top of the zoom
         self.line_height = BODY_LINE_HEIGHT
@@ -75,9 +79,15 @@ class DetailPane(QTextBrowser):
 
     # Showing --------------------------------------------------------------------------------
 
-    def show_section(self, sid: str, terms: list[str] | None = None, hit: int = 1) -> None:
-        changed = sid != self.section_id
+    @property
+    def page_id(self) -> str:
+        """What the page shows: a section id, or compare:<id> for a comparison."""
+        return page_id(self.section_id) if self.comparing else self.section_id
+
+    def show_section(self, sid: str, terms: list[str] | None = None, hit: int = 1, compare: bool = False) -> None:
+        changed = sid != self.section_id or compare != self.comparing
         self.section_id = sid
+        self.comparing = compare
         self.terms = list(terms or [])
         self.current_hit = hit if self.terms else 0
         self._render()
@@ -116,6 +126,20 @@ class DetailPane(QTextBrowser):
 
     def _render(self) -> None:
         scroll = self.verticalScrollBar().value()
+        if self.comparing:
+            self._notes_shown = {}
+            rendered = render_compare(
+                self.report.document,
+                compare(self.report.document, self.report.related, self.section_id),
+                COMPARE_LABELS.get(self.language, COMPARE_LABELS["en"]),
+                page_palette(self.palette()),
+                line_height=self.line_height,
+            )
+            self.hit_count = rendered.hit_count
+            self.setHtml(rendered.html)
+            self._apply_zoom()
+            self.verticalScrollBar().setValue(scroll)
+            return
         rendered = render_section(
             self.report.document,
             self.section_id,
@@ -218,9 +242,14 @@ class DetailPane(QTextBrowser):
         menu.deleteLater()
 
     def shown_sections(self) -> list[str]:
-        """The section on the page and every section inside it, in document order."""
+        """The section on the page and every section inside it, in document order (both sides' sections on a
+        comparison page)."""
         doc = self.report.document
-        out, todo = [], [self.section_id]
+        tops = [self.section_id]
+        if self.comparing:
+            pair = compare(doc, self.report.related, self.section_id)
+            tops = pair.review + pair.plan
+        out, todo = [], list(reversed(tops))
         while todo:
             sid = todo.pop()
             out.append(sid)
@@ -294,7 +323,8 @@ class DetailPane(QTextBrowser):
     def _apply_measure(self) -> None:
         """Side margins that keep lines to MEASURE_EM characters, the column centred in the pane."""
         document = self.document()
-        column = MEASURE_EM * QFontMetricsF(document.defaultFont()).horizontalAdvance("中")
+        measure = MEASURE_EM * (2 if self.comparing else 1)  # a comparison: two columns of a full line each
+        column = measure * QFontMetricsF(document.defaultFont()).horizontalAdvance("中")
         side = max(MIN_MARGIN, (self.viewport().width() - column) / 2)
         frame = document.rootFrame()
         fmt = frame.frameFormat()
