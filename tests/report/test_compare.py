@@ -43,7 +43,8 @@ def test_the_two_columns_hold_both_years_with_the_shared_terms_marked_on_both(re
     column = '<td valign="top" width="50%">'
     assert html.count(column) == 2 and "2024年工作回顾" in html and "2025年政府工作" in html
     left, right = (re.sub(r"<[^>]+>", "", part) for part in html.split(column)[1:])
-    assert "积极融入新时代西部大开发" in left and "唱好新时代西部“双城记”" in right and "加快构建现代化集疏运体系" in right
+    assert "积极融入新时代西部大开发" in left
+    assert "唱好新时代西部“双城记”" in right and "加快构建现代化集疏运体系" in right
     marked_left, marked_right = html.split(column)[1:]
     for term in pair.shared:  # each shared term marked in both columns
         mark = f'<span style="background-color:{SHARED_ON_PAPER}; color:#000000">{term}</span>'
