@@ -161,6 +161,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     s.add_argument("--dark", action="store_true", help="the dark theme (the same as --theme dark)")
     s.add_argument("--theme", choices=["light", "dark", "contrast"], default=None, help="colours (default light)")
     s.add_argument("--large-print", action="store_true", help="large print: bigger text everywhere")
+    s.add_argument("--split", nargs=2, metavar="ID", help="the split view: one section on the left, one on the right")
 
     _add_notes_commands(command("notes", "your bookmarks, highlights and notes", "cqdesk notes export --format md"))
 
@@ -370,7 +371,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise CliError(f"no section {section!r} (see 'cqdesk sections')")
     report.close()
     theme = args.theme or ("dark" if args.dark else "light")
-    take_screenshot(report.path, args.output, section, args.search, size, args.lang, theme, args.large_print)
+    split = tuple(args.split) if args.split else None
+    missing = [s for s in (split or ()) if s not in report.document.sections]
+    if missing:
+        raise CliError(f"no section {missing[0]!r} (see 'cqdesk sections')")
+    take_screenshot(report.path, args.output, section, args.search, size, args.lang, theme, args.large_print, split)
     print(f"wrote {args.output}")
     return 0
 

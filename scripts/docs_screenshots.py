@@ -6,7 +6,7 @@ Every picture is the app as a reader sees it: the main window in Chinese, Englis
 Keywords tab, the Key Figures window, the livelihood table, the user guide, a printed page, and the reader's
 own highlights and notes (light and dark, the My Notes tab, a printed page with them), large print in light
 and dark at 1280x720, the high-contrast theme, a sentence being read aloud,
-and a 2024 task beside its 2025 items (light, dark, and a printed comparison).
+the split view, and a 2024 task beside its 2025 items (light, dark, and a printed comparison).
 """
 
 from __future__ import annotations
@@ -110,6 +110,17 @@ def main() -> None:
     search(w, "开放")
     save(w, "high-contrast-zh.png")
     w.close()
+
+    # The split view: a 2024 task on the left, a 2025 item that carries it on at the right.
+    for lang, theme, name in (("zh_CN", "light", "split-zh.png"), ("en", "dark", "split-en-dark.png")):
+        w = window(lang, "review/tasks/6", theme=theme, size=(1400, 800))
+        w.set_split(True)
+        w._activate(w.panes[1])
+        w.navigate("plan/areas/2/2")
+        settle()
+        save(w, name)
+        w.set_split(False)
+        w.close()
 
     # A 2024 task beside the 2025 items that carry it on, in light and dark, and on paper.
     for lang, theme, name in (("zh_CN", "light", "compare-zh.png"), ("en", "dark", "compare-en-dark.png")):

@@ -205,3 +205,14 @@ def test_export_pdf_compare_prints_a_task_beside_its_2025_items(tmp_path):
     refused = run("export-pdf", "-o", str(tmp_path / "x.pdf"), "--compare", "plan")
     assert refused.returncode == 2 and "has no other year" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_screenshot_of_the_split_view(tmp_path):
+    from PySide6.QtGui import QImage
+
+    target = tmp_path / "split.png"
+    out = run("screenshot", "-o", str(target), "--size", "1000x600", "--split", "review/tasks/6", "plan/areas/2/2")
+    assert out.returncode == 0, out.stderr
+    assert QImage(str(target)).width() == 1000
+    bad = run("screenshot", "-o", str(tmp_path / "x.png"), "--split", "review/tasks/6", "nowhere")
+    assert bad.returncode == 1 and "no section 'nowhere'" in bad.stderr

@@ -40,6 +40,7 @@ class Actions:
     theme_dark: QAction
     theme_contrast: QAction
     large_print: QAction
+    split: QAction
     lang_system: QAction
     lang_zh: QAction
     lang_en: QAction
@@ -83,6 +84,7 @@ class Actions:
             self.theme_dark: QCoreApplication.translate("Actions", "&Dark"),
             self.theme_contrast: QCoreApplication.translate("Actions", "&High Contrast"),
             self.large_print: QCoreApplication.translate("Actions", "La&rge Print"),
+            self.split: QCoreApplication.translate("Actions", "S&plit View"),
             self.lang_system: QCoreApplication.translate("Actions", "&System Language"),
             self.back: QCoreApplication.translate("Actions", "&Back"),
             self.forward: QCoreApplication.translate("Actions", "&Forward"),
@@ -183,6 +185,7 @@ def build_actions(window: QMainWindow) -> Actions:
         theme_dark=act(checkable=True),
         theme_contrast=act(checkable=True),
         large_print=act(checkable=True),
+        split=act(checkable=True),
         lang_system=act(checkable=True),
         lang_zh=act(checkable=True),
         lang_en=act(checkable=True),
@@ -228,7 +231,7 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["edit"].addActions([a["find"], a["find_next"], a["find_previous"], a["clear_search"]])
     menus["view"].addActions([a["zoom_in"], a["zoom_out"], a["zoom_reset"]])
     menus["view"].addSeparator()
-    menus["view"].addAction(a["large_print"])
+    menus["view"].addActions([a["large_print"], a["split"]])
     menus["view"].addMenu(menus["theme"])
     menus["theme"].addActions([a["theme_system"], a["theme_light"], a["theme_dark"], a["theme_contrast"]])
     menus["view"].addMenu(menus["language"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
@@ -32,6 +33,7 @@ from .i18n import Translations, system_language
 from .notes.panel import NotesPanel
 from .qt import application
 from .reading.page import DetailPane
+from .reading.pane import Pane
 from .reading.tabs import NewTabClicks, ReadingTabs, Tab
 from .search.panel import SearchPanel
 from .settings import Settings
@@ -79,10 +81,14 @@ class MainWindow(QMainWindow):
         self.search.cleared.connect(self._on_search_cleared)
         self.search.hitsChanged.connect(self._on_hits_changed)
         self.search.view.installEventFilter(self)
-        self.detail = DetailPane(report, self)
-        self.detail.sectionRequested.connect(self.navigate)
-        self.detail.passageRequested.connect(lambda sid, passage: self.navigate(sid, [fold(passage)]))
-        self.detail.hitChanged.connect(self._show_hit_status)
+        # The reading panes: one, or two side by side (View › Split); the active one is where the reader
+        # last was, and the contents, the results and the menus act on it.
+        self.panes: list[Pane] = []
+        self._active = 0
+        self.reading = QSplitter(Qt.Orientation.Horizontal, self)
+        self.reading.setObjectName("readingSplitter")
+        self.reading.setChildrenCollapsible(False)
+        self._add_pane()
 
         self.keywords = KeywordPanel(report, self)
         self.keywords.opened.connect(lambda sid, term: self.navigate(sid, [fold(term)]))
@@ -105,17 +111,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.reading_tabs = ReadingTabs(self)
-        self.reading_tabs.switched.connect(self._show_current_tab)
-        self._shown_tab: Tab | None = None
-        reading = QWidget(self)
-        reading.setObjectName("readingArea")
-        column = QVBoxLayout(reading)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.reading_tabs.bar)
-        column.addWidget(self.detail, 1)
-        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.reading)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 760])
         self.setCentralWidget(self.splitter)
@@ -160,15 +156,14 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
         # Focus shows wherever it is: the page and the lists get a highlighted frame. The style sheet goes on
         # each of them when it first takes focus: a window-wide sheet slowed start-up and every repaint.
-        self._framed = (self.detail, self.tree, self.search.view)
+        self._framed = [self.detail, self.tree, self.search.view]
 
     def _connect_actions(self) -> None:
         a = self.commands
         a.quit.triggered.connect(self.close)
-        a.copy.triggered.connect(self.detail.copy)
+        a.copy.triggered.connect(lambda: self.detail.copy())
         # Copy, Find Next and Find Previous are enabled only when there is something to copy or find.
         a.copy.setEnabled(False)
-        self.detail.copyAvailable.connect(a.copy.setEnabled)
         for action in (a.find_next, a.find_previous):
             action.setEnabled(False)
         a.copy_cited.triggered.connect(self.copy_with_citation)
@@ -199,7 +194,10 @@ class MainWindow(QMainWindow):
         a.next_tab.triggered.connect(lambda: self._cycle_tabs(1))
         a.previous_tab.triggered.connect(lambda: self._cycle_tabs(-1))
         self._new_tab_clicks = NewTabClicks(self._new_tab_target, self.open_in_new_tab, self)
-        self._new_tab_clicks.watch(self.tree.viewport(), self.search.view.viewport(), self.detail.viewport())
+        self._new_tab_clicks.watch(self.tree.viewport(), self.search.view.viewport())
+        self._wire_page(self.detail)
+        a.split.toggled.connect(self.set_split)
+        application().focusChanged.connect(self._on_focus_changed)
         a.next_area.triggered.connect(lambda: self.focus_area(1))
         a.previous_area.triggered.connect(lambda: self.focus_area(-1))
         a.lang_system.triggered.connect(lambda: self.set_language(""))
@@ -325,6 +323,105 @@ class MainWindow(QMainWindow):
 
     # Navigation -----------------------------------------------------------------------------
 
+    # Panes ----------------------------------------------------------------------------------
+
+    @property
+    def pane(self) -> Pane:
+        return self.panes[self._active]
+
+    @property
+    def detail(self) -> DetailPane:
+        """The active pane's page."""
+        return self.pane.page
+
+    @property
+    def reading_tabs(self) -> ReadingTabs:
+        return self.pane.tabs
+
+    @property
+    def _shown_tab(self) -> Tab | None:
+        return self.pane.shown
+
+    @_shown_tab.setter
+    def _shown_tab(self, tab: Tab | None) -> None:
+        self.pane.shown = tab
+
+    def _add_pane(self) -> Pane:
+        page = DetailPane(self.report, self)
+        pane = Pane.make(page, self.reading, f"readingPane{len(self.panes) + 1}")
+        self.panes.append(pane)
+        self.reading.addWidget(pane.widget)
+        page.sectionRequested.connect(lambda sid, p=pane: self._in_pane(p, lambda: self.navigate(sid)))
+        page.passageRequested.connect(
+            lambda sid, passage, p=pane: self._in_pane(p, lambda: self.navigate(sid, [fold(passage)]))
+        )
+        page.hitChanged.connect(lambda n, count, p=pane: self._show_hit_status(n, count) if p is self.pane else None)
+        pane.tabs.switched.connect(lambda p=pane: self._in_pane(p, self._show_current_tab))
+        return pane
+
+    def _wire_page(self, page: DetailPane) -> None:
+        """What every page needs once the window's actions and features exist."""
+        page.copyAvailable.connect(lambda on, p=page: self.commands.copy.setEnabled(on) if p is self.detail else None)
+        self._new_tab_clicks.watch(page.viewport())
+        page.setTabChangesFocus(True)
+        page.language = self.translations.language
+        if hasattr(self, "notes"):
+            page.marks_provider = self.notes.marks
+            self.notes_feature.watch(page)
+        if hasattr(self, "read_aloud"):
+            self.read_aloud.watch(page)
+        if page not in self._framed:
+            self._framed.append(page)
+            page.installEventFilter(self)
+
+    def _in_pane(self, pane: Pane, act: Callable[[], None]) -> None:
+        self._activate(pane)
+        act()
+
+    def _activate(self, pane: Pane) -> None:
+        """Make ``pane`` the one the contents, results and menus act on."""
+        index = self.panes.index(pane)
+        if index == self._active:
+            return
+        self._active = index
+        self.notes_feature.page = pane.page
+        self.read_aloud.use_page(pane.page)
+        self._follow_in_tree(pane.page.section_id)
+        self._update_nav_actions()
+        self._show_hit_status(pane.page.current_hit, pane.page.hit_count)
+        self.commands.compare.setEnabled(
+            comparable(self.report.document, pane.page.section_id) and not pane.page.comparing
+        )
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for pane in self.panes:
+            if pane.widget.isVisible() and pane.holds(new):
+                self._activate(pane)
+
+    def set_split(self, on: bool) -> None:
+        """Two reading panes side by side (View › Split), each with its own tabs; remembered."""
+        if self.settings.preferences.get("split") != on:
+            self.settings.preferences.set("split", on)
+        if on and len(self.panes) == 1:
+            second = self._add_pane()
+            self._wire_page(second.page)
+            second.page.set_zoom(self.detail.zoom)
+            second.page.set_large_print(self.detail.scale, self.detail.line_height)
+            first, start = self._active, self.detail.section_id  # the new pane starts where the reader is
+            self._active = 1
+            self._restore_tabs(self.settings.state.get("tabs2"), start)
+            self._active = first
+            self.reading.setSizes([1, 1])
+            splitter = self.settings.state.get("reading_splitter")
+            if not splitter.isEmpty():
+                self.reading.restoreState(splitter)
+        if len(self.panes) > 1:
+            self.panes[1].widget.setVisible(on)
+            if not on and self._active == 1:
+                self._activate(self.panes[0])
+        if self.commands.split.isChecked() != on:
+            self.commands.split.setChecked(on)
+
     @property
     def history(self) -> History:
         """The current tab's back and forward."""
@@ -346,6 +443,11 @@ class MainWindow(QMainWindow):
         self._title_tab(self.reading_tabs.index())
         if hasattr(self, "notes_feature"):
             self.notes_feature.sync()
+        self._follow_in_tree(sid)
+        self._update_nav_actions()
+
+    def _follow_in_tree(self, sid: str) -> None:
+        """The contents' current row is the page being read (without opening it again)."""
         index = self.model.index_of(sid)
         if self.tree.currentIndex() != index:
             self.tree.selectionModel().blockSignals(True)
@@ -354,7 +456,6 @@ class MainWindow(QMainWindow):
             self.tree.viewport().update()
             if index.isValid():
                 self.tree.scrollTo(index)
-        self._update_nav_actions()
 
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -500,13 +601,13 @@ class MainWindow(QMainWindow):
 
     def areas(self) -> list[QWidget]:
         """The window's main areas in F6 order: the search box, the sidebar (the results while a search
-        shows them, else the open tab's list) and the page."""
+        shows them, else the open tab's list) and the page (both pages of a split view)."""
         if self.search.view.isVisible():
             side: QWidget = self.search.view
         else:
             current = self.tabs.currentWidget()
             side = {self.keywords: self.keywords.list, self.notes_panel: self.notes_panel.list}.get(current, self.tree)
-        return [self.search.box, side, self.detail]
+        return [self.search.box, side, *(p.page for p in self.panes if p.widget.isVisible())]
 
     def focus_area(self, step: int) -> None:
         areas = self.areas()
@@ -614,17 +715,22 @@ class MainWindow(QMainWindow):
         self.navigate(start)
         if section is None:
             self._restore_tabs(state.get("tabs"))
+        if self.settings.preferences.get("split"):
+            self.set_split(True)
 
-    def _restore_tabs(self, saved: str) -> None:
-        """The tabs open at the last quit, each at its section (unknown or damaged entries are left out)."""
+    def _restore_tabs(self, saved: str, start: str | None = None) -> None:
+        """The active pane's tabs as they were at the last quit, each at its section (unknown or damaged
+        entries are left out); with none saved, one tab at ``start``."""
         try:
             data = json.loads(saved) if saved else {}
             known = self.report.document.sections
             sections = [s for s in data.get("sections", []) if (subject_of(str(s)) or s) in known]
             current = int(data.get("current", 0))
         except (ValueError, TypeError, AttributeError):
-            return
-        if len(sections) < 2:
+            sections, current = [], 0
+        if not sections:
+            if start is not None:
+                self.navigate(start)
             return
         first = self.reading_tabs.current()
         first.history = type(first.history)()
@@ -635,15 +741,19 @@ class MainWindow(QMainWindow):
             self.reading_tabs.open(tab, at=self.reading_tabs.count())
         for i in range(self.reading_tabs.count()):
             self._title_tab(i)
+        self._shown_tab = None  # show the chosen tab's section, whatever the page showed before
         self.reading_tabs.select(min(max(0, current), self.reading_tabs.count() - 1))
 
     def save_state(self) -> None:
         state = self.settings.state
         state.set("geometry", self.saveGeometry())
         state.set("splitter", self.splitter.saveState())
-        state.set("last_section", self.detail.section_id)
-        sections = [t.section for t in self.reading_tabs.tabs]
-        state.set("tabs", json.dumps({"sections": sections, "current": self.reading_tabs.index()}))
+        state.set("last_section", self.panes[0].page.section_id)
+        for pane, key in zip(self.panes, ("tabs", "tabs2"), strict=False):
+            sections = [t.section for t in pane.tabs.tabs]
+            state.set(key, json.dumps({"sections": sections, "current": pane.tabs.index()}))
+        if len(self.panes) > 1:
+            state.set("reading_splitter", self.reading.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

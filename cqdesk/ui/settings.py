@@ -78,6 +78,7 @@ PREFERENCES = {
         Option("theme", "system", _one_of("system", "light", "dark", "contrast")),
         Option("large_print", False, _flag),  # 长辈模式: bigger text everywhere
         Option("speech_rate", 0, _int_in(-5, 5)),  # reading aloud: tenths of the voice's range, times two
+        Option("split", False, _flag),  # two reading panes side by side
         Option("paper", "A4", _one_of("A4", "Letter")),
         Option("orientation", "portrait", _one_of("portrait", "landscape")),
         Option("preview_zoom", 0, _int_in(0, 400)),  # per cent; 0 fits the page width
@@ -92,6 +93,8 @@ STATE = {
         Option("splitter", QByteArray(), _bytes),
         Option("last_section", "report", _text()),
         Option("tabs", "", _text(20000)),  # JSON: the open tabs' sections and the current one
+        Option("tabs2", "", _text(20000)),  # the same for the second pane of a split view
+        Option("reading_splitter", QByteArray(), _bytes),
     )
 }
 

@@ -80,6 +80,10 @@
         <translation>大字模式(&amp;R)</translation>
     </message>
     <message>
+        <source>S&amp;plit View</source>
+        <translation>分栏阅读(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;System Language</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>

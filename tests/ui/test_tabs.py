@@ -190,3 +190,40 @@ def test_a_comparison_tab_returns_after_a_restart(make_window, qtbot):
     again = make_window("en")
     assert sections(again) == ["review/tasks/2", "compare:review/tasks/2"]
     assert again.detail.comparing and again.detail.section_id == "review/tasks/2"
+
+
+def test_split_view_two_panes_each_with_its_tabs_and_f6_between_them(make_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window("en", "review/tasks/6")
+    active(qtbot, w)
+    menu = w.commands.menus["view"]
+    menu.popup(w.mapToGlobal(QPoint(40, 40)))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(w.commands.split).center())
+    assert w.commands.split.isChecked() and len(w.panes) == 2
+    left, right = w.panes
+    qtbot.waitUntil(right.widget.isVisible)
+    assert right.page.section_id == "review/tasks/6"  # the second pane starts where the reader is
+    # A click in the right page makes it the one the contents act on.
+    qtbot.mouseClick(right.page.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert w.detail is right.page
+    click_row(qtbot, w, "plan/areas/2/2")
+    assert right.page.section_id == "plan/areas/2/2" and left.page.section_id == "review/tasks/6"
+    key(qtbot, w, Qt.Key.Key_T, CTRL)  # a new tab in the right pane only
+    assert right.tabs.count() == 2 and left.tabs.count() == 1
+    # F6 goes search, sidebar, left page, right page.
+    w.search.box.setFocus()
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        order.append(QApplication.focusWidget())
+    assert order == [w.tree, left.page, right.page, w.search.box]
+    # Remembered, with each pane's tabs.
+    w.close()
+    again = make_window("en")
+    assert again.commands.split.isChecked() and len(again.panes) == 2
+    assert [t.section for t in again.panes[1].tabs.tabs] == ["plan/areas/2/2", "report"]
+    assert again.panes[0].page.section_id == "review/tasks/6"
+    again.commands.split.trigger()
+    assert not again.panes[1].widget.isVisible() and again.detail is again.panes[0].page

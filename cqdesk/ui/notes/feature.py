@@ -74,13 +74,17 @@ class NotesFeature(QObject):
         self.export.triggered.connect(self.ask_export)
         self.import_.triggered.connect(self.ask_import)
         self.restore.triggered.connect(self.ask_restore)
-        page.menuRequested.connect(self._page_menu)
-        page.annotationClicked.connect(self.edit)
-        page.copyAvailable.connect(self._selection_changed)
+        self.watch(page)
         notes.changed.connect(self.sync)
         notes.message.connect(self.message)
         self._selection_changed(False)
         self.retranslate()
+
+    def watch(self, page: DetailPane) -> None:
+        """Take notes on ``page`` too (the second pane of a split view); the active page is ``self.page``."""
+        page.menuRequested.connect(self._page_menu)
+        page.annotationClicked.connect(self.edit)
+        page.copyAvailable.connect(lambda on, p=page: self._selection_changed(on) if p is self.page else None)
 
     def retranslate(self) -> None:
         self.menu.setTitle(QCoreApplication.translate("Notes", "&Notes"))

@@ -66,8 +66,17 @@ class ReadAloud(QObject):
         self.stop_action.triggered.connect(self.stop)
         self.faster.triggered.connect(lambda: self.change_rate(1))
         self.slower.triggered.connect(lambda: self.change_rate(-1))
-        page.sectionShown.connect(lambda _sid: self.stop())  # reading stops when the reader goes elsewhere
+        self.watch(page)
         self.retranslate()
+
+    def watch(self, page: DetailPane) -> None:
+        """Reading stops when the page it reads goes elsewhere (each pane of a split view has its page)."""
+        page.sectionShown.connect(lambda _sid, p=page: self.stop() if p is self.page else None)
+
+    def use_page(self, page: DetailPane) -> None:
+        """Read the active pane's page from now on; what is being read is read to its end where it is."""
+        if self.state == "idle":
+            self.page = page
 
     def retranslate(self) -> None:
         self.menu.setTitle(QCoreApplication.translate("ReadAloud", "Rea&d Aloud"))

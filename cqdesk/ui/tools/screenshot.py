@@ -29,6 +29,7 @@ def take_screenshot(
     lang: str = "zh_CN",
     theme: str = "light",
     large_print: bool = False,
+    split: tuple[str, str] | None = None,
 ) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ...report.atomic import write_atomic
@@ -47,9 +48,13 @@ def take_screenshot(
         settings = Settings(Path(settings_dir))
         settings.preferences.set("theme", theme)
         settings.preferences.set("large_print", large_print)
-        window = MainWindow(report, settings, translations, section)
+        window = MainWindow(report, settings, translations, split[0] if split else section)
         window.resize(*size)
         window.show()
+        if split:  # two panes: the first section on the left, the second on the right
+            window.set_split(True)
+            window._activate(window.panes[1])
+            window.navigate(split[1])
         if search:
             loop = QEventLoop()
             window.search.resultsShown.connect(loop.quit)
