@@ -4,9 +4,11 @@ the report's related sections, with the terms they share."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .model import Document
-from .related import Link
+if TYPE_CHECKING:  # the links come loaded with the report; the module need not load at start-up
+    from .model import Document
+    from .related import Link
 
 PREFIX = "compare:"  # a page id: compare:review/tasks/7 is that task's comparison
 

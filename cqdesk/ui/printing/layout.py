@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -33,7 +34,6 @@ from PySide6.QtGui import (
 from ...report.compare import COMPARE_LABELS, comparable, compare, subject_of
 from ...report.model import Document
 from ...report.paths import resources_dir
-from ...report.related import Link
 from ...report.render import (
     BODY_LINE_HEIGHT,
     LARGE_PRINT_LINE_HEIGHT,
@@ -45,6 +45,9 @@ from ...report.render import (
     render_sections,
 )
 from ..fonts import register_fonts
+
+if TYPE_CHECKING:  # the related links come loaded with the report
+    from ...report.related import Link
 
 REF_DPI = 96
 FONT_FAMILY = "cqdesk Sans SC"

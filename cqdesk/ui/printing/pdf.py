@@ -7,16 +7,18 @@ import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QPdfWriter
 
 from ... import __version__
 from ...report.atomic import replacing, temporary_beside
 from ...report.model import Document
-from ...report.related import Link
 from ...report.render import PageMark
 from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
+
+if TYPE_CHECKING:  # the related links come loaded with the report
+    from ...report.related import Link
 
 PDF_RESOLUTION = 300
 

@@ -17,12 +17,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from ...report.model import Document
-from ...report.speech import Utterance, starting_at, utterances
 from ..reading.page import DetailPane
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
+    from ...report.speech import Utterance
     from ..settings import Store
 
 ENGINE_VARIABLE = "CQDESK_SPEECH_ENGINE"  # an engine by name ("mock" in tests); unset: the platform's own
@@ -165,6 +165,8 @@ class ReadAloud(QObject):
             self.start()
 
     def start(self) -> None:
+        from ...report.speech import starting_at, utterances
+
         tts = self.engine()
         if tts is None:
             return
