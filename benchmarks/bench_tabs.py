@@ -1,4 +1,5 @@
-"""Tabs: switching between them against one frame (16.7 ms), and the memory 20 open tabs take.
+"""Tabs and comparisons: switching tabs and opening a comparison against one frame (16.7 ms), and the
+memory 20 open tabs take.
 
 Prints, beside baselines taken in the same run:
 - switching tabs (Ctrl+Tab's work: the tab's section drawn, its scroll restored, painted), median and p95,
@@ -81,12 +82,23 @@ def main() -> None:
         settle()
         switching.append((time.perf_counter() - t) * 1000)
 
+    # Opening a comparison (a 2024 task beside its 2025 items) in the current tab, each task in turn.
+    tasks = [s for s in doc.sections if doc.sections[s].kind == "task"]
+    comparing = []
+    for i in range(args.switches):
+        t = time.perf_counter()
+        w.navigate(f"compare:{tasks[i % len(tasks)]}", record=False)
+        settle()
+        comparing.append((time.perf_counter() - t) * 1000)
+
     med, p95 = statistics.median(switching), percentile(switching, 0.95)
     base = statistics.median(one_tab)
     print(f"tabs open: {w.reading_tabs.count()}")
     frames = p95 / FRAME_MS
     print(f"switching tabs: median {med:.2f} ms, p95 {p95:.2f} ms (p95 {frames:.2f} of a {FRAME_MS:.1f} ms frame)")
     print(f"the same sections in one tab: median {base:.2f} ms (switching / one tab: {med / base:.2f})")
+    cmed, cp95 = statistics.median(comparing), percentile(comparing, 0.95)
+    print(f"opening a comparison: median {cmed:.2f} ms, p95 {cp95:.2f} ms (p95 {cp95 / FRAME_MS:.2f} of a frame)")
     grown = after - before
     print(f"memory: {before:.1f} MB with one tab, {after:.1f} MB with {len(chosen)} (+{grown:.2f} MB; goal < 5 MB)")
 

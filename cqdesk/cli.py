@@ -113,12 +113,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="include your highlights (a light background) and notes (numbered, after each section)",
     )
     s.add_argument("--large-print", action="store_true", help="large print: text 1.5 times the size, wider lines")
-    s.add_argument(
-        "--compare",
-        metavar="ID",
-        help="a 2024 task beside the 2025 items that carry it on (or a 2025 item beside its 2024 task), "
-        "as two columns with their shared terms marked, e.g. review/tasks/7",
-    )
+    _choose_comparison(s)
     s.add_argument(
         "--lang",
         choices=["zh_CN", "en"],
@@ -143,6 +138,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="include your highlights and notes (marked in HTML and OpenDocument; numbered notes in all)",
     )
+    _choose_comparison(s, " (two columns in HTML; its section in the other formats)")
 
     command(
         "self-test",
@@ -279,16 +275,7 @@ def cmd_build_db(args: argparse.Namespace) -> int:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     report = _open(args)
-    unknown = [
-        s for s in args.pdf_sections + ([args.compare] if args.compare else []) if s not in report.document.sections
-    ]
-    if unknown:
-        raise CliError(f"no section {unknown[0]!r} (see 'cqdesk sections')")
-    if args.compare and args.pdf_sections:
-        raise UsageError("--compare prints one comparison; leave out --section")
-    if args.compare and not comparable(report.document, args.compare):
-        raise UsageError(f"{args.compare!r} is not a 2024 task or a 2025 area or item, so it has no other year")
-    chosen = [page_id(args.compare)] if args.compare else args.pdf_sections or [report.document.root.id]
+    chosen = _chosen_pages(args, report, args.pdf_sections)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .ui.printing.layout import PRINT_TEXTS
     from .ui.printing.pdf import ExportError, export_pdf
@@ -317,9 +304,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     report = _open(args)
     doc = report.document
-    unknown = [s for s in args.export_sections if s not in doc.sections]
-    if unknown:
-        raise CliError(f"no section {unknown[0]!r} (see 'cqdesk sections')")
+    chosen = _chosen_pages(args, report, args.export_sections)
     from .ui.exporting.documents import ExportError, export_document, format_of
 
     try:
@@ -332,11 +317,36 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with gui_app("zh_CN"):  # only OpenDocument needs Qt (its text writer); it starts no window
         try:
-            done = export_document(doc, args.export_sections or [doc.root.id], args.output, fmt, marks)
+            links = report.related if args.compare else ()
+            done = export_document(doc, chosen, args.output, fmt, marks, links)
         except ExportError as exc:
             raise CliError(str(exc)) from None
     print(f"wrote {done.path} ({done.format}, {done.size:,} bytes)")
     return 0
+
+
+def _choose_comparison(p: argparse.ArgumentParser, more: str = "") -> None:
+    p.add_argument(
+        "--compare",
+        metavar="ID",
+        help="a 2024 task beside the 2025 items that carry it on (or a 2025 item beside its 2024 task), "
+        f"their shared terms marked{more}, e.g. review/tasks/7",
+    )
+
+
+def _chosen_pages(args: argparse.Namespace, report: Report, sections: list[str]) -> list[str]:
+    """The --section ids, or the one --compare page; each checked, with a clear message."""
+    asked = sections + ([args.compare] if args.compare else [])
+    unknown = [s for s in asked if s not in report.document.sections]
+    if unknown:
+        raise CliError(f"no section {unknown[0]!r} (see 'cqdesk sections')")
+    if not args.compare:
+        return sections or [report.document.root.id]
+    if sections:
+        raise UsageError("--compare takes one comparison; leave out --section")
+    if not comparable(report.document, args.compare):
+        raise UsageError(f"{args.compare!r} is not a 2024 task or a 2025 area or item, so it has no other year")
+    return [page_id(args.compare)]
 
 
 def _notes_marks(args: argparse.Namespace, report: Report) -> dict[str, list[PageMark]]:

@@ -3,6 +3,7 @@ the report's related sections, with the terms they share."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,12 @@ def compare(doc: Document, links: list[Link], sid: str) -> Comparison:
         sorted(dict.fromkeys(plan), key=order.__getitem__),
         tuple(sorted(shared, key=len, reverse=True)),
     )
+
+
+def comparison_of(doc: Document, pages: Sequence[str], links: Sequence[Link]) -> Comparison | None:
+    """The comparison when ``pages`` is one comparison page (compare:<id>) of a comparable section."""
+    subject = subject_of(pages[0]) if len(pages) == 1 else None
+    return compare(doc, list(links), subject) if subject and comparable(doc, subject) else None
 
 
 def page_id(sid: str) -> str:

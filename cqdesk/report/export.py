@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from .compare import COMPARE_LABELS, comparison_of
 from .figures import FIGURE
 from .key_figures import figure_text, pair_indicators
 from .model import Block, Document, Section
@@ -23,11 +25,15 @@ from .render import (
     leading_lines,
     printable_selection,
     reference,
+    render_compare,
     render_cover,
     render_sections,
     section_body,
 )
 from .views import KEY_FIGURES_ID, livelihood_projects
+
+if TYPE_CHECKING:
+    from .related import Link
 
 FORMATS = {"docx": "Word", "odt": "OpenDocument", "md": "Markdown", "html": "HTML", "txt": "text"}
 
@@ -202,18 +208,27 @@ def to_html(
     sids: list[str],
     included: str = "本文件包含：",
     marks: Mapping[str, list[PageMark]] | None = None,
+    links: Sequence[Link] = (),
 ) -> str:
     """One self-contained file (styles inline, no link outside it) that prints well from a browser;
-    ``marks`` puts the reader's highlights and notes in, as on paper."""
-    chosen = printable_selection(doc, sids) or [doc.root.id]
-    head = render_cover(doc, chosen, included) if chosen != [doc.root.id] else ""
-    body = render_sections(doc, chosen, PRINT, head, marks)
+    ``marks`` puts the reader's highlights and notes in, as on paper. ``sids`` may be one comparison page
+    (compare:<id>), laid out from ``links`` in two columns as on paper."""
+    pair = comparison_of(doc, sids, links)
+    if pair is not None:
+        body = render_compare(doc, pair, COMPARE_LABELS["zh_CN"], PRINT, links=False).html
+        sids = [pair.subject]
+        width = "92em"
+    else:
+        chosen = printable_selection(doc, sids) or [doc.root.id]
+        head = render_cover(doc, chosen, included) if chosen != [doc.root.id] else ""
+        body = render_sections(doc, chosen, PRINT, head, marks)
+        width = "46em"
     cited = f'<p style="margin-top:18px; color:#333333">{html.escape(citation(doc, sids))}</p>'
     body = body.replace("</body></html>", cited + "</body></html>")
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         f"<title>{html.escape(doc.title)}</title>"
-        "<style>body{max-width:46em;margin:2em auto;padding:0 1em;line-height:1.6;"
+        f"<style>body{{max-width:{width};margin:2em auto;padding:0 1em;line-height:1.6;"
         'font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}'
         "table{border-collapse:collapse}@media print{body{margin:0;max-width:none}}</style></head>"
         + body.removeprefix("<html>").removesuffix("</html>")

@@ -103,3 +103,18 @@ def test_libreoffice_opens_the_export_and_its_pdf_holds_the_sections(qapp, repor
     flat = re.sub(r"\s+", "", text)
     for line in expected_lines(report, sids):
         assert re.sub(r"\s+", "", line) in flat, line
+
+
+def test_a_comparison_exports_as_two_columns_in_html_and_as_its_section_elsewhere(report, tmp_path):
+    from cqdesk.report.compare import page_id
+    from cqdesk.ui.exporting.documents import export_document
+
+    page = [page_id("review/tasks/6")]
+    export_document(report.document, page, tmp_path / "c.html", links=report.related)
+    html = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert html.count('<td valign="top" width="50%">') == 2 and "对照阅读" in html
+    plain = re.sub(r"<[^>]+>", "", html)
+    assert "加快打造国际经贸合作中心" in plain and "国际交往能力和影响力持续增强" in plain
+    export_document(report.document, page, tmp_path / "c.md", links=report.related)
+    text = (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert "## 6、抓开放拓空间聚资源，枢纽节点优势更加彰显" in text and "对照" not in text

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...report.atomic import write_atomic
+from ...report.compare import comparison_of, subject_of
 from ...report.export import FORMATS, to_html, to_markdown, to_text
 from ...report.model import Document
 from ...report.render import PageMark
@@ -22,6 +23,8 @@ from ..printing.pdf import check_target
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
+
+    from ...report.related import Link
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,19 @@ def format_of(path: Path, given: str | None = None) -> str:
     return fmt
 
 
-def render(doc: Document, sids: list[str], fmt: str, marks: Mapping[str, list[PageMark]] | None = None) -> bytes:
+def render(
+    doc: Document,
+    sids: list[str],
+    fmt: str,
+    marks: Mapping[str, list[PageMark]] | None = None,
+    links: Sequence[Link] = (),
+) -> bytes:
+    """The file's bytes. A comparison page (compare:<id>) keeps its two columns in HTML (as on paper and in
+    PDF); the other formats take its section: Qt's OpenDocument writer drops text set in table cells, and
+    Markdown, text and this Word export have no columns."""
+    if fmt == "html" and comparison_of(doc, sids, links) is not None:
+        return to_html(doc, sids, links=links).encode("utf-8")
+    sids = [subject_of(s) or s for s in sids]
     if fmt == "md":
         return to_markdown(doc, sids, marks).encode("utf-8")
     if fmt == "txt":
@@ -60,12 +75,13 @@ def export_document(
     path: Path,
     fmt: str | None = None,
     marks: Mapping[str, list[PageMark]] | None = None,
+    links: Sequence[Link] = (),
 ) -> Exported:
     path = check_target(Path(path))
     fmt = format_of(path, fmt)
     start = time.perf_counter()
     try:
-        data = render(doc, sids, fmt, marks)
+        data = render(doc, sids, fmt, marks, links)
         write_atomic(path, data)
     except OSError as exc:
         reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))

@@ -286,9 +286,7 @@ class PrintController(QObject):
 
         try:
             fmt = format_of(path)
-            # A comparison page exports as its section (the two-column layout is for paper and PDF).
-            chosen = [subject_of(s) or s for s in self.chosen()]
-            done = export_document(self.document, chosen, path, fmt, self.paper_marks())
+            done = export_document(self.document, self.chosen(), path, fmt, self.paper_marks(), self.links())
         except ExportError as exc:
             QMessageBox.warning(
                 self.parent_widget,

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from ...report.compare import COMPARE_LABELS, comparable, compare, subject_of
+from ...report.compare import COMPARE_LABELS, comparison_of
 from ...report.model import Document
 from ...report.paths import resources_dir
 from ...report.render import (
@@ -143,8 +143,7 @@ class PrintJob:
         self.texts = texts or PRINT_TEXTS[REPORT_LANGUAGE]
         self.page_starts: list[float] = []
         self.outline: list[OutlineEntry] = []
-        subject = subject_of(sections[0]) if len(sections) == 1 else None
-        pair = compare(doc, list(links), subject) if subject and comparable(doc, subject) else None
+        pair = comparison_of(doc, sections, links)
         self.sections = (pair.review + pair.plan) if pair else printable_selection(doc, sections) or [doc.root.id]
         self._ref = QImage(4, 4, QImage.Format.Format_RGB32)
         dots_per_metre = round(REF_DPI / 0.0254)
