@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
-from PySide6.QtGui import QAction, QPageLayout
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ...report.compare import subject_of
-from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, page_layout
 
-if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at start-up
+if TYPE_CHECKING:  # QtPrintSupport, the page layout and the PDF export load on first use, not at start-up
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from ...report.model import Document
@@ -29,6 +28,7 @@ if TYPE_CHECKING:  # QtPrintSupport and the PDF export load on first use, not at
     from ...report.render import PageMark
     from ..contents.model import SectionTreeModel
     from ..settings import Store
+    from .layout import PrintJob
     from .pdf import ExportResult
 
 
@@ -169,6 +169,8 @@ class PrintController(QObject):
 
         prefs = self.preferences
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        from .layout import page_layout
+
         printer.setPageLayout(page_layout(prefs.get("paper"), prefs.get("orientation")))
         printer.setDocName(self.document.title)
         return printer
@@ -176,7 +178,7 @@ class PrintController(QObject):
     def _remember(self, printer: QPrinter) -> None:
         layout = printer.pageLayout()
         paper = "Letter" if layout.pageSize().id() == layout.pageSize().PageSizeId.Letter else "A4"
-        landscape = layout.orientation() == QPageLayout.Orientation.Landscape
+        landscape = layout.orientation() == layout.Orientation.Landscape
         self.preferences.set("paper", paper)
         self.preferences.set("orientation", "landscape" if landscape else "portrait")
 
@@ -188,6 +190,8 @@ class PrintController(QObject):
     def make_job(self) -> PrintJob:
         # Paper follows the window: large print on screen prints large too.
         large = self.preferences.get("large_print")
+        from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob
+
         texts = PRINT_TEXTS[REPORT_LANGUAGE]
         return PrintJob(self.document, self.chosen(), texts, self.paper_marks(), large, self.links())
 
@@ -298,6 +302,7 @@ class PrintController(QObject):
         return True
 
     def export_to(self, path: Path) -> ExportResult | None:
+        from .layout import PRINT_TEXTS, REPORT_LANGUAGE
         from .pdf import ExportError, export_pdf
 
         prefs = self.preferences
