@@ -295,6 +295,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Keywords"))
         self.tabs.setAccessibleName(self.tr("Contents, keywords and my notes"))
         self.detail.setAccessibleName(self.tr("Section text"))
+        for pane in getattr(self, "panes", []):  # tab titles ("Compare: …") in the new language
+            for i in range(pane.tabs.count()):
+                self._title_tab(i, pane)
         if self.detail.language != self.translations.language:
             self.detail.language = self.translations.language
             if self.detail.comparing:
@@ -513,8 +516,9 @@ class MainWindow(QMainWindow):
         if comparable(self.report.document, sid):
             self.open_in_new_tab(page_id(sid))
 
-    def _title_tab(self, index: int) -> None:
-        page = self.reading_tabs.tabs[index].section
+    def _title_tab(self, index: int, pane: Pane | None = None) -> None:
+        tabs = (pane or self.pane).tabs
+        page = tabs.tabs[index].section
         if page is None:
             return
         sid = subject_of(page) or page
@@ -523,7 +527,7 @@ class MainWindow(QMainWindow):
         if sid != page:
             title = self.tr("Compare: %1").replace("%1", title)
         short = title if len(title) <= TAB_TITLE else title[: TAB_TITLE - 1] + "…"
-        self.reading_tabs.set_title(index, short, reference(self.report.document, sid) or title)
+        tabs.set_title(index, short, reference(self.report.document, sid) or title)
 
     def _new_tab_target(self, obj: QObject, pos: QPoint) -> tuple[str, list[str]] | None:
         """The section under a new-tab click: a row of the contents or the results, or a link in the page."""

@@ -153,6 +153,10 @@ def test_compare_opens_the_task_beside_its_2025_items_in_a_new_tab(make_window, 
     assert "2024 in review" in text and "2025 plan" in text and "Terms both sides share" in text
     assert w.detail.hit_count >= 2 * len(pair.shared)  # every shared term marked, on both sides
     assert w.reading_tabs.bar.tabText(1).startswith("Compare: ")
+    w.set_language("zh_CN")
+    qtbot.waitUntil(lambda: w.reading_tabs.bar.tabText(1).startswith("对照："))  # titles follow the language
+    w.set_language("en")
+    qtbot.waitUntil(lambda: w.reading_tabs.bar.tabText(1).startswith("Compare: "))
     assert not w.commands.compare.isEnabled()  # already comparing
     w.reading_tabs.select(0)
     assert not w.detail.comparing and w.commands.compare.isEnabled()
