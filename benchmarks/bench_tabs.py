@@ -78,7 +78,7 @@ def main() -> None:
     switching = []
     for _ in range(args.switches):
         t = time.perf_counter()
-        w._cycle_tabs(1)
+        w.reading_tabs.cycle(1)
         settle()
         switching.append((time.perf_counter() - t) * 1000)
 

@@ -190,9 +190,9 @@ class MainWindow(QMainWindow):
         a.compare.triggered.connect(self.compare_current)
         a.new_tab.triggered.connect(lambda: self.open_in_new_tab(self.report.document.root.id))
         a.close_tab.triggered.connect(lambda: self.reading_tabs.close())
-        a.reopen_tab.triggered.connect(self._reopen_tab)
-        a.next_tab.triggered.connect(lambda: self._cycle_tabs(1))
-        a.previous_tab.triggered.connect(lambda: self._cycle_tabs(-1))
+        a.reopen_tab.triggered.connect(lambda: self.reading_tabs.reopen())
+        a.next_tab.triggered.connect(lambda: self.reading_tabs.cycle(1))
+        a.previous_tab.triggered.connect(lambda: self.reading_tabs.cycle(-1))
         self._new_tab_clicks = NewTabClicks(self._new_tab_target, self.open_in_new_tab, self)
         self._new_tab_clicks.watch(self.tree.viewport(), self.search.view.viewport())
         self._wire_page(self.detail)
@@ -484,18 +484,9 @@ class MainWindow(QMainWindow):
         Ctrl+T, Compare)."""
         if (subject_of(sid) or sid) not in self.report.document.sections:
             return
-        self._keep_scroll()
         tab = Tab(terms=list(terms or []))
         tab.history.visit(sid)
         self.reading_tabs.open(tab)
-
-    def _reopen_tab(self) -> None:
-        self._keep_scroll()
-        self.reading_tabs.reopen()
-
-    def _cycle_tabs(self, step: int) -> None:
-        self._keep_scroll()
-        self.reading_tabs.cycle(step)
 
     def _keep_scroll(self) -> None:
         if self._shown_tab is not None:

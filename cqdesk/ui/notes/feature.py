@@ -6,6 +6,7 @@ window never reaches into it beyond wiring.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
@@ -290,45 +291,52 @@ class NotesFeature(QObject):
         )
 
 
-def swatch(name: str) -> QIcon:
-    """A highlight colour as a small square with a thin edge (a pale colour on a white list needs one)."""
+def _drawn(paint: Callable[[QPainter], None]) -> QIcon:
+    """A 16-pixel icon drawn by ``paint`` on a clear ground: no icon theme or file needed."""
     pix = QPixmap(16, 16)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
-    p.setPen(QColor("#8e8e93"))
-    p.setBrush(QColor(HIGHLIGHTS[name]))
-    p.drawRect(2, 2, 11, 11)
+    paint(p)
     p.end()
     return QIcon(pix)
+
+
+def swatch(name: str) -> QIcon:
+    """A highlight colour as a small square with a thin edge (a pale colour on a white list needs one)."""
+
+    def paint(p: QPainter) -> None:
+        p.setPen(QColor("#8e8e93"))
+        p.setBrush(QColor(HIGHLIGHTS[name]))
+        p.drawRect(2, 2, 11, 11)
+
+    return _drawn(paint)
 
 
 def bookmark_icon(color: str = "#b3261e") -> QIcon:
-    """A ribbon, drawn: no icon theme or file needed."""
-    pix = QPixmap(16, 16)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    path = QPainterPath()
-    r = QRectF(4, 1, 8, 14)
-    path.moveTo(r.topLeft())
-    path.lineTo(r.topRight())
-    path.lineTo(r.bottomRight())
-    path.lineTo(QPointF(r.center().x(), r.bottom() - 4))
-    path.lineTo(r.bottomLeft())
-    path.closeSubpath()
-    p.fillPath(path, QColor(color))
-    p.end()
-    return QIcon(pix)
+    """A ribbon."""
+
+    def paint(p: QPainter) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        r = QRectF(4, 1, 8, 14)
+        path.moveTo(r.topLeft())
+        path.lineTo(r.topRight())
+        path.lineTo(r.bottomRight())
+        path.lineTo(QPointF(r.center().x(), r.bottom() - 4))
+        path.lineTo(r.bottomLeft())
+        path.closeSubpath()
+        p.fillPath(path, QColor(color))
+
+    return _drawn(paint)
 
 
 def note_icon(color: str = "#6e6e73") -> QIcon:
-    """A page with lines, drawn."""
-    pix = QPixmap(16, 16)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setPen(QColor(color))
-    p.drawRect(3, 1, 10, 13)
-    for y in (5, 8, 11):
-        p.drawLine(5, y, 11, y)
-    p.end()
-    return QIcon(pix)
+    """A page with lines."""
+
+    def paint(p: QPainter) -> None:
+        p.setPen(QColor(color))
+        p.drawRect(3, 1, 10, 13)
+        for y in (5, 8, 11):
+            p.drawLine(5, y, 11, y)
+
+    return _drawn(paint)

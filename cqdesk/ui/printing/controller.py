@@ -292,14 +292,15 @@ class PrintController(QObject):
             fmt = format_of(path)
             done = export_document(self.document, self.chosen(), path, fmt, self.paper_marks(), self.links())
         except ExportError as exc:
-            QMessageBox.warning(
-                self.parent_widget,
-                QCoreApplication.translate("Printing", "Export"),
-                QCoreApplication.translate("Printing", "The file was not written.") + "\n\n" + str(exc),
-            )
+            title = QCoreApplication.translate("Printing", "Export")
+            self._refused(title, QCoreApplication.translate("Printing", "The file was not written."), exc)
             return False
         self.message.emit(QCoreApplication.translate("Printing", "Exported to %1").replace("%1", str(done.path)))
         return True
+
+    def _refused(self, title: str, what: str, exc: Exception) -> None:
+        """Why an export wrote nothing: what was not written, then the reason."""
+        QMessageBox.warning(self.parent_widget, title, what + "\n\n" + str(exc))
 
     def export_to(self, path: Path) -> ExportResult | None:
         from .layout import PRINT_TEXTS, REPORT_LANGUAGE
@@ -319,11 +320,8 @@ class PrintController(QObject):
                 self.links(),
             )
         except ExportError as exc:
-            QMessageBox.warning(
-                self.parent_widget,
-                QCoreApplication.translate("Printing", "Export PDF"),
-                QCoreApplication.translate("Printing", "The PDF was not written.") + "\n\n" + str(exc),
-            )
+            title = QCoreApplication.translate("Printing", "Export PDF")
+            self._refused(title, QCoreApplication.translate("Printing", "The PDF was not written."), exc)
             return None
         pages = self.tr("Exported %n page(s) to %1", "", result.pages)
         self.message.emit(pages.replace("%1", str(result.path)))
