@@ -3,8 +3,8 @@
 #
 #   bash scripts/install-system-deps.sh          # to run the app: Qt's libraries, a CJK font, python3-venv
 #   bash scripts/install-system-deps.sh --test   # also what the tests use: Xvfb, poppler (PDF checks),
-#                                                #   binutils (strip), NSIS (installer checks) and
-#                                                #   LibreOffice Writer (opens the Word and ODT exports),
+#                                                #   binutils (strip), gcc and icu-devtools (the bundle's smaller ICU data),
+#                                                #   NSIS (installer checks) and LibreOffice Writer (opens the Word and ODT exports),
 #                                                #   AT-SPI and pyatspi (a screen reader's view of the window),
 #                                                #   speech-dispatcher with espeak-ng (reading aloud for real)
 #   bash scripts/install-system-deps.sh --wine   # --test, plus Wine and mingw for the Windows build under Wine
@@ -17,7 +17,7 @@ run=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1 libxcb-render-util0 libxcb-image0
   libcups2 fonts-noto-cjk python3-venv
 )
-test=(xvfb xauth xdotool poppler-utils binutils nsis libreoffice-writer-nogui dbus-daemon at-spi2-core python3-pyatspi
+test=(xvfb xauth xdotool poppler-utils binutils gcc icu-devtools nsis libreoffice-writer-nogui dbus-daemon at-spi2-core python3-pyatspi
   speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
 wine=(wine wine64 gcc-mingw-w64-x86-64-win32)
 packages=("${run[@]}")

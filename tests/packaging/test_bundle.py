@@ -162,6 +162,54 @@ def test_bundle_top_level_is_on_the_allow_list(dist):
         assert build_only not in modules
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="only the Linux bundle carries ICU")
+def test_bundle_icu_data_is_small_and_answers_what_qt_asks(dist):
+    """The bundle's ICU (packaging/linux/icu_data.py) still collates Chinese, converts GB18030 and Big5 and
+    names time zones; a separate process, since this one has the wheel's own ICU loaded."""
+    lib = dist / "cqdesk" / "_internal" / "PySide6" / "Qt" / "lib"
+    (data,) = lib.glob("libicudata.so.*")
+    assert data.stat().st_size < 8 * 2**20  # 30.6 MB with every language
+    version = data.name.split(".so.")[1]
+    out = subprocess.run([sys.executable, "-c", ICU_PROBE, str(lib), version], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:-1] == [
+        "collator zh: 北京 before 重庆",
+        "converter GB18030: ok",
+        "converter GBK: ok",
+        "converter Big5: ok",
+        "converter Shift_JIS: missing",  # Japanese is left out
+        "time zone name Asia/Shanghai zh_CN: 中国标准时间",
+    ]
+
+
+ICU_PROBE = r"""
+import ctypes, sys
+lib, v = sys.argv[1], sys.argv[2]
+uc, i18n = ctypes.CDLL(f"{lib}/libicuuc.so.{v}"), ctypes.CDLL(f"{lib}/libicui18n.so.{v}")
+def fn(library, name, restype=ctypes.c_int):
+    f = getattr(library, f"{name}_{v}")
+    f.restype = restype
+    return f
+def utf16(text):
+    data = text.encode("utf-16-le")
+    return (ctypes.c_uint16 * (len(data) // 2)).from_buffer_copy(data), len(data) // 2
+err = ctypes.c_int(0)
+coll = fn(i18n, "ucol_open", ctypes.c_void_p)(b"zh_CN", ctypes.byref(err))
+assert err.value <= 0, err.value
+order = fn(i18n, "ucol_strcoll")(ctypes.c_void_p(coll), *utf16("北京"), *utf16("重庆"))
+print("collator zh: 北京 before 重庆" if order < 0 else "collator zh: wrong order")
+for name in (b"GB18030", b"GBK", b"Big5", b"Shift_JIS"):
+    err.value = 0
+    fn(uc, "ucnv_open", ctypes.c_void_p)(name, ctypes.byref(err))
+    print(f"converter {name.decode()}: {'ok' if err.value <= 0 else 'missing'}")
+err.value = 0
+cal = fn(i18n, "ucal_open", ctypes.c_void_p)(*utf16("Asia/Shanghai"), b"zh_CN", 0, ctypes.byref(err))
+buf = (ctypes.c_uint16 * 64)()
+n = fn(i18n, "ucal_getTimeZoneDisplayName")(ctypes.c_void_p(cal), 0, b"zh_CN", buf, 64, ctypes.byref(err))
+print("time zone name Asia/Shanghai zh_CN:", bytes(buf)[: 2 * n].decode("utf-16-le"))
+"""
+
+
 def test_bundle_ships_the_licences(dist):
     licences = dist / "cqdesk" / "_internal" / "resources" / "licenses"
     notices = (licences / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
