@@ -6,7 +6,6 @@ page of text passes it. Checking this digest means damaged text is refused, neve
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
 # The tables the app reads, each in a fixed order, then the search indexes' own tables: a damaged
@@ -46,6 +45,8 @@ def _table_text(conn: sqlite3.Connection, table: str, order: str) -> str:
 
 
 def content_digest(conn: sqlite3.Connection) -> str:
+    import hashlib  # loaded by the check's own thread, off the window's path at start-up
+
     h = hashlib.sha256()
     for table, order in (*CONTENT_TABLES, *_index_tables(conn)):
         h.update(_table_text(conn, table, order).encode("utf-8", "surrogatepass"))

@@ -95,15 +95,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.section is not None and args.section not in report.document.sections:
         print(f"cqdesk: no section {args.section!r} (see 'cqdesk sections')", file=sys.stderr)
         return 2
-    from .main_window import MainWindow
-
-    if os.environ.get("CQDESK_STARTUP_PROBE"):
-        from .tools.startup_probe import StartupProbe
-
-        StartupProbe(app)
     from ..notes.location import default_data_dir
     from ..notes.store import NotesStore
     from .instance import Instance
+    from .main_window import MainWindow
 
     folder = getattr(args, "data_dir", None) or default_data_dir()
     instance = Instance(folder)
@@ -113,6 +108,10 @@ def run_gui(args: argparse.Namespace) -> int:
         return 0
     notes = NotesStore(folder)
     window = MainWindow(report, settings, translations, args.section, notes)
+    if os.environ.get("CQDESK_STARTUP_PROBE"):
+        from .tools.startup_probe import StartupProbe
+
+        StartupProbe(window.detail.viewport())
     instance.requested.connect(window.come_forward)
     app.aboutToQuit.connect(instance.release)
     try:

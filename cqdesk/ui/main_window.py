@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -130,7 +130,12 @@ class MainWindow(QMainWindow):
         self._check_theme()
         self.retranslate()
         self._restore(section)
-        application().installEventFilter(self)  # mouse back/forward buttons anywhere
+        # Mouse back/forward buttons anywhere in the window: an application-wide filter runs Python for every
+        # event, so it starts once the event loop runs (after the first paint), not during start-up.
+        QTimer.singleShot(0, self, self._watch_mouse_buttons)
+
+    def _watch_mouse_buttons(self) -> None:
+        application().installEventFilter(self)
 
     # Wiring ---------------------------------------------------------------------------------
 
@@ -157,6 +162,8 @@ class MainWindow(QMainWindow):
         # Focus shows wherever it is: the page and the lists get a highlighted frame. The style sheet goes on
         # each of them when it first takes focus: a window-wide sheet slowed start-up and every repaint.
         self._framed = [self.detail, self.tree, self.search.view]
+        for widget in self._framed:
+            widget.installEventFilter(self)  # their FocusIn
 
     def _connect_actions(self) -> None:
         a = self.commands

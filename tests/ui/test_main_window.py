@@ -148,6 +148,26 @@ def test_back_and_forward(window):
     assert not window.commands.forward.isEnabled()
 
 
+def test_mouse_back_and_forward_buttons_on_the_page_and_the_contents(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for sid in ("plan/areas/1", "plan/areas/2", "review/tasks/3"):
+        window.navigate(sid)
+    page, tree = window.detail.viewport(), window.tree.viewport()
+    # The window listens for these buttons once its event loop runs (not during start-up).
+    qtbot.waitUntil(
+        lambda: (QTest.mouseClick(page, Qt.MouseButton.BackButton), window.detail.section_id)[1] == "plan/areas/2",
+        timeout=2000,
+    )
+    QTest.mouseClick(tree, Qt.MouseButton.BackButton, pos=tree.rect().center())
+    assert window.detail.section_id == "plan/areas/1"
+    QTest.mouseClick(page, Qt.MouseButton.ForwardButton)
+    assert window.detail.section_id == "plan/areas/2"
+    assert window.tree.currentIndex() == window.model.index_of("plan/areas/2")  # the press selected nothing
+
+
 def test_internal_links_navigate_and_others_do_nothing(window):
     window.navigate("plan/areas/2")
     window.detail.anchorClicked.emit(QUrl("cqdesk:plan/areas/2/3"))

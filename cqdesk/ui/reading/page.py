@@ -10,7 +10,6 @@ from PySide6.QtGui import QContextMenuEvent, QCursor, QFontMetricsF, QResizeEven
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ...report.compare import COMPARE_LABELS, compare, page_id
-from ...report.export import clipboard_html
 from ...report.normalize import fold
 from ...report.render import (
     BODY_LINE_HEIGHT,
@@ -355,6 +354,8 @@ class DetailPane(QTextBrowser):
         Qt makes the clipboard's QMimeData itself, from a text edit that is never shown. A QMimeData made in
         Python and handed to setMimeData crashed the process at exit where Qt keeps the clipboard in a global
         (offscreen, headless): Qt deleted it after Python had shut down, and its Python wrapper with it."""
+        from ...report.export import clipboard_html  # copying loads the exporters, start-up does not
+
         selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
         carrier = QTextEdit()
         carrier.setHtml(clipboard_html(self.report.document, self.section_id, selected))
