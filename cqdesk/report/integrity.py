@@ -34,20 +34,30 @@ def _index_tables(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return [(name, "1") for (name,) in names]
 
 
-def _table_text(conn: sqlite3.Connection, table: str, order: str) -> str:
-    """Every row of the table as SQL literals, in order, joined inside SQLite: one value crosses into
-    Python instead of thousands of rows (the check runs on every start)."""
+def _table_text_sql(conn: sqlite3.Connection, table: str, order: str) -> str:
+    """SQL for one table's part of the digested text: its name and row count, then every row as SQL
+    literals, in order, one per line."""
     columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
     row = " || ',' || ".join(f'quote("{c}")' for c in columns)
-    sql = f'SELECT count(*), group_concat(r, char(10)) FROM (SELECT {row} AS r FROM "{table}" ORDER BY {order})'
-    count, text = conn.execute(sql).fetchone()
-    return f"{table} {count}\n{text or ''}\n"
+    return (
+        f"(SELECT '{table} ' || count(*) || char(10) || coalesce(group_concat(r, char(10)), '') || char(10) "
+        f'FROM (SELECT {row} AS r FROM "{table}" ORDER BY {order}))'
+    )
+
+
+def digest_query(conn: sqlite3.Connection) -> str:
+    """One SELECT whose single value is all the digested text as UTF-8 bytes, joined inside SQLite: the
+    check crosses into Python once (it runs on every start, on a thread that should need the GIL rarely)."""
+    parts = [_table_text_sql(conn, table, order) for table, order in (*CONTENT_TABLES, *_index_tables(conn))]
+    return f"SELECT CAST({' || '.join(parts)} AS BLOB)"
+
+
+def digest_of(conn: sqlite3.Connection, query: str) -> str:
+    from hashlib import sha256  # loaded by the check's own thread, off the window's path at start-up
+
+    (data,) = conn.execute(query).fetchone()
+    return sha256(data).hexdigest()
 
 
 def content_digest(conn: sqlite3.Connection) -> str:
-    import hashlib  # loaded by the check's own thread, off the window's path at start-up
-
-    h = hashlib.sha256()
-    for table, order in (*CONTENT_TABLES, *_index_tables(conn)):
-        h.update(_table_text(conn, table, order).encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
+    return digest_of(conn, digest_query(conn))
