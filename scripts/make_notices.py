@@ -28,6 +28,7 @@ TEXTS = {
     "Apache-2.0.txt": [COMMON / "Apache-2.0"],
     "PSF-2.0.txt": [Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"],
     "OFL-1.1.txt": [ROOT / "resources" / "fonts" / "OFL.txt"],
+    "ICU-Unicode.txt": [],  # the committed copy (ICU's licence; no installed package carries it)
 }
 
 NOT_FROM_METADATA = """\
@@ -41,6 +42,13 @@ Qt 6 (bundled inside PySide6-Essentials, and Qt TextToSpeech from PySide6-Addons
 
 Python {python}
   Licence: PSF-2.0 (see PSF-2.0.txt). https://www.python.org/
+
+ICU (International Components for Unicode: the libicu libraries that Qt Core links on Linux)
+  Licence: Unicode, Inc. License Agreement - Data Files and Software (see ICU-Unicode.txt).
+  https://icu.unicode.org/  Modified: the Linux installers carry a smaller copy of ICU's data library,
+  from which the data of languages other than English and Chinese, the non-Chinese character
+  converters, transliteration and break iteration were removed (packaging/linux/icu_data.py).
+  The Windows and macOS installers carry no ICU libraries.
 
 SQLite {sqlite} (inside Python)
   The author disclaims copyright to this source code. In place of a legal notice, here is a blessing:

@@ -213,9 +213,9 @@ print("time zone name Asia/Shanghai zh_CN:", bytes(buf)[: 2 * n].decode("utf-16-
 def test_bundle_ships_the_licences(dist):
     licences = dist / "cqdesk" / "_internal" / "resources" / "licenses"
     notices = (licences / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
-    for component in ("PySide6_Essentials 6.11.3", "shiboken6 6.11.3", "pypdf", "Qt 6", "Python 3", "SQLite"):
+    for component in ("PySide6_Essentials 6.11.3", "shiboken6 6.11.3", "pypdf", "Qt 6", "Python 3", "SQLite", "ICU"):
         assert component in notices
-    for text in ("LGPL-3.0.txt", "GPL-3.0.txt", "PSF-2.0.txt", "OFL-1.1.txt", "Apache-2.0.txt"):
+    for text in ("LGPL-3.0.txt", "GPL-3.0.txt", "PSF-2.0.txt", "OFL-1.1.txt", "Apache-2.0.txt", "ICU-Unicode.txt"):
         assert (licences / text).stat().st_size > 1000
     assert "MIT License" in (dist / "cqdesk" / "_internal" / "LICENSE").read_text(encoding="utf-8")
 
