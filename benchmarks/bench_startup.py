@@ -134,9 +134,18 @@ def measure(code: str, platform: str, soak: int = 0, xvfb: bool = False) -> dict
     return result
 
 
-def series(code: str, platform: str, runs: int, xvfb: bool = False) -> tuple[float, float]:
-    samples = [measure(code, platform, xvfb=xvfb) for _ in range(runs)]
-    return statistics.median(s["startup_s"] for s in samples), statistics.median(s["rss_mb"] for s in samples)
+def paired(platform: str, runs: int, xvfb: bool = False) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Medians of (start-up, memory) for the bare window and the app, their runs alternated so that a
+    machine that slows down or speeds up during the run weighs on both alike."""
+    bare, app = [], []
+    for _ in range(runs):
+        bare.append(measure(BARE, platform, xvfb=xvfb))
+        app.append(measure(APP, platform, xvfb=xvfb))
+
+    def medians(samples: list[dict]) -> tuple[float, float]:
+        return statistics.median(s["startup_s"] for s in samples), statistics.median(s["rss_mb"] for s in samples)
+
+    return medians(bare), medians(app)
 
 
 def main() -> None:
@@ -149,8 +158,7 @@ def main() -> None:
         setups.append(("xcb", True))  # mapped on a virtual X screen; xvfb-run's own start-up is in both
     print(f"{'platform':<16} {'bare (s)':>9} {'cqdesk (s)':>11} {'ratio':>6} {'bare MB':>8} {'cqdesk MB':>10}")
     for platform, xvfb in setups:
-        bare_t, bare_m = series(BARE, platform, args.runs, xvfb)
-        app_t, app_m = series(APP, platform, args.runs, xvfb)
+        (bare_t, bare_m), (app_t, app_m) = paired(platform, args.runs, xvfb)
         label = platform + (" (Xvfb)" if xvfb else "")
         print(f"{label:<16} {bare_t:>9.3f} {app_t:>11.3f} {app_t / bare_t:>6.2f} {bare_m:>8.1f} {app_m:>10.1f}")
     if args.soak:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,6 +48,11 @@ def _skip_bare_icon_theme() -> None:
         QIcon.setFallbackSearchPaths([])
         QIcon.setThemeName("cqdesk-none")  # a theme that does not exist (an empty name means hicolor again)
         QIcon.setFallbackThemeName("cqdesk-none")
+
+
+def _collect_from_now_on() -> None:
+    gc.freeze()  # what start-up made stays: later collections need not walk it
+    gc.enable()
 
 
 def startup_error(message: str) -> None:
@@ -119,6 +125,7 @@ def run_gui(args: argparse.Namespace) -> int:
     except ReportError as exc:
         return _cannot_open(exc)
     window.show()
+    QTimer.singleShot(0, _collect_from_now_on)  # after the first paint (cli turned collection off for start-up)
     problem = window.notes_problem()
     if problem:  # one sentence, and reading goes on
         box = QMessageBox(QMessageBox.Icon.Information, "cqdesk", problem, QMessageBox.StandardButton.Ok, window)
