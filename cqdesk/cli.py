@@ -530,7 +530,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    # Start-up makes some 100,000 objects that live as long as the app (modules, Qt's enum types, the report)
+    # Start-up makes some 50,000 objects that live as long as the app (modules, Qt's enum types, the report)
     # and almost no garbage: the collector's passes over them were 15 ms of it. The window turns collection
     # back on once it is painted, with those objects frozen out of later passes.
     import gc

@@ -8,7 +8,7 @@ from tests.conftest import REPO
 
 PROGRAM = r"""
 import atexit, gc, sys
-atexit.register(lambda: print("collector", gc.isenabled(), "frozen", gc.get_freeze_count() > 50_000, flush=True))
+atexit.register(lambda: print("collector", gc.isenabled(), "frozen", gc.get_freeze_count() > 20_000, flush=True))
 from cqdesk.cli import main
 sys.exit(main([]))
 """
