@@ -18,13 +18,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed import installed_env
+
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 
 
 def startup(cmd: list[str]) -> float:
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home, "CQDESK_STARTUP_PROBE": "1"}
+        env = installed_env(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=home, CQDESK_STARTUP_PROBE="1")
         t0 = time.monotonic()
         out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("first-paint ")), None)
@@ -54,8 +56,10 @@ def main() -> None:
     for archive in sorted(DIST.glob("cqdesk-*")):
         if archive.suffix != ".sha256" and archive.is_file():
             print(f"{archive.name}: {archive.stat().st_size / 2**20:.1f} MB")
-    frozen = [startup([str(exe)]) for _ in range(args.runs)]
-    source = [startup([sys.executable, "-m", "cqdesk"]) for _ in range(args.runs)]
+    frozen, source = [], []
+    for _ in range(args.runs):  # alternated, so that a machine slowing down weighs on both alike
+        frozen.append(startup([str(exe)]))
+        source.append(startup([sys.executable, "-m", "cqdesk"]))
     f, s = statistics.median(frozen), statistics.median(source)
     print(f"start-up to first paint (offscreen): frozen {f:.3f} s, from source {s:.3f} s, ratio {f / s:.2f}")
 
