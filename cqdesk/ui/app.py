@@ -9,7 +9,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..report.paths import default_db_path, resources_dir
@@ -57,6 +57,8 @@ def _collect_from_now_on() -> None:
 
 def startup_error(message: str) -> None:
     """Say in plain words why the app cannot start (the detail in smaller print)."""
+    from PySide6.QtWidgets import QMessageBox  # a start that goes well shows none
+
     box = QMessageBox(
         QMessageBox.Icon.Critical, "cqdesk", QCoreApplication.translate("App", "cqdesk cannot open the report.")
     )
@@ -128,6 +130,8 @@ def run_gui(args: argparse.Namespace) -> int:
     QTimer.singleShot(0, _collect_from_now_on)  # after the first paint (cli turned collection off for start-up)
     problem = window.notes_problem()
     if problem:  # one sentence, and reading goes on
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, "cqdesk", problem, QMessageBox.StandardButton.Ok, window)
         box.open()
     return app.exec()

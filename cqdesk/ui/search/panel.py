@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ...notes.search import PART as NOTES_PART
@@ -15,7 +16,9 @@ from ...report.search import SearchHit
 from ...report.store import Report
 from ..qt import core_application
 from .results import HitRole, ResultDelegate
-from .worker import SearchService
+
+if TYPE_CHECKING:
+    from .worker import SearchService
 
 DEBOUNCE_MS = 150
 
@@ -23,6 +26,8 @@ DEBOUNCE_MS = 150
 def announce(widget: QWidget, text: str) -> None:
     """Have screen readers speak ``text`` now (Qt 6.8+), as they do a web page's live region: the search
     status changes while the reader's focus stays in the search box."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # their ~400 enum members: not at start-up
+
     if QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
@@ -111,6 +116,8 @@ class SearchPanel(QWidget):
     @property
     def service(self) -> SearchService:
         if self._service is None:
+            from .worker import SearchService
+
             self._service = SearchService(self.report.path, self)
             self._service.results.connect(self._on_results)
             core_application().aboutToQuit.connect(self._service.shutdown)  # never a running thread at exit
