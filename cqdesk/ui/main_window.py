@@ -167,9 +167,14 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
         # Focus shows wherever it is: the page and the lists get a highlighted frame. The style sheet goes on
         # each of them when it first takes focus: a window-wide sheet slowed start-up and every repaint.
-        self._framed = [self.detail, self.tree, self.search.view]
-        for widget in self._framed:
-            widget.installEventFilter(self)  # their FocusIn
+        self._framed: list[QWidget] = []
+        for widget in (self.detail, self.tree, self.search.view):
+            self._frame_on_focus(widget)
+
+    def _frame_on_focus(self, widget: QWidget) -> None:
+        if widget not in self._framed:
+            self._framed.append(widget)
+            widget.installEventFilter(self)  # its FocusIn
 
     def _connect_actions(self) -> None:
         a = self.commands
@@ -386,9 +391,7 @@ class MainWindow(QMainWindow):
             self.notes_feature.watch(page)
         if hasattr(self, "read_aloud"):
             self.read_aloud.watch(page)
-        if page not in self._framed:
-            self._framed.append(page)
-            page.installEventFilter(self)
+        self._frame_on_focus(page)
 
     def _in_pane(self, pane: Pane, act: Callable[[], None]) -> None:
         self._activate(pane)
