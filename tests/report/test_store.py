@@ -142,3 +142,25 @@ def test_building_leaves_the_document_as_it_was(tmp_path):
     before = (list(doc.sections), {sid: list(s.children) for sid, s in doc.sections.items()})
     assert build_database(doc, tmp_path / "r.db") == len(doc.sections) + 2  # the two tables drawn from the text
     assert (list(doc.sections), {sid: list(s.children) for sid, s in doc.sections.items()}) == before
+
+
+def test_content_check_is_sha256_without_loading_openssl():
+    """The check hashes with Python's own SHA-256 (hashlib would load OpenSSL: 3.7 MB resident on every
+    start); the digest is hashlib's, byte for byte, and matches the one recorded at build time."""
+    code = (
+        "import hashlib, sys\n"
+        "del sys.modules['hashlib']; sys.modules.pop('_hashlib', None)\n"
+        "from cqdesk.report.integrity import content_digest, digest_query\n"
+        "from cqdesk.report.store import Report, connect_readonly\n"
+        f"r = Report({str(DB)!r}, check=False)\n"
+        "r.check_in_background()()\n"
+        "print('hashlib' in sys.modules, content_digest(r.conn), r.metadata.content_sha256)\n"
+        "c = connect_readonly(r.path)\n"
+        "(data,) = c.execute(digest_query(c)).fetchone()\n"
+        "print(hashlib.sha256(data).hexdigest())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = out.stdout.splitlines()
+    loaded, digest, stored = first.split()
+    assert loaded == "False"
+    assert digest == stored == second
