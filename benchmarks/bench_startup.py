@@ -1,5 +1,10 @@
 """Start-up time and memory of the app beside a bare PySide6 window, in one run.
 
+A third program, the skeleton, is cqdesk's window built in PySide6 alone: the same widgets, ten menus
+with 80 actions (33 with shortcuts, 12 with icons), a 13-button toolbar, the sections' tree, the hidden
+tabs and a page of the report's size, but no cqdesk module, no database and no logic. It is the floor
+this window has in PySide6; "cqdesk / skeleton" is what cqdesk's own code adds to it.
+
 Each measurement is a fresh process; the time is from just before the process is
 started to the first paint of its text pane (CLOCK_MONOTONIC is shared between
 processes), seen by an event filter on the text pane's viewport alone, in both. (Until
@@ -118,6 +123,122 @@ sys.exit(app.exec())
 )
 
 
+SKELETON = (
+    FIRST_PAINT
+    + r"""
+def run_soak(n):
+    return {}
+
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QLabel, QLineEdit, QListView, QMainWindow, QMenu, QSplitter, QStyle, QTabBar, QTabWidget,
+    QTextBrowser, QTreeView, QTreeWidget, QVBoxLayout, QWidget,
+)
+from PySide6.QtGui import QIcon
+app = QApplication(sys.argv[:1])
+if QIcon.themeName() in ("", "hicolor"):  # as cqdesk does: no icon theme to search path by path (ui/app.py)
+    QIcon.setThemeSearchPaths([])
+    QIcon.setFallbackSearchPaths([])
+    QIcon.setThemeName("none")
+    QIcon.setFallbackThemeName("none")
+f = FirstPaint(app)
+win = QMainWindow()
+style = win.style()
+lines = next(Path("data/source").glob("*.txt")).read_text(encoding="utf-8").splitlines()
+K = QKeySequence.StandardKey
+keys = [K.Print, "Ctrl+Shift+E", "Ctrl+Shift+S", "Ctrl+Shift+P", K.Quit, K.Copy, "Ctrl+Shift+C", K.Find, K.FindNext,
+        K.FindPrevious, "Esc", K.ZoomIn, K.ZoomOut, "Ctrl+0", K.Back, K.Forward, "Alt+Home", K.AddTab, "Ctrl+Shift+R",
+        K.Close, "Ctrl+Shift+T", "Ctrl+Tab", "Ctrl+Shift+Tab", "F6", "Shift+F6", "Ctrl+K", K.HelpContents,
+        "Ctrl+Shift+U", "Ctrl+D", "Ctrl+Shift+H", "Ctrl+Shift+N", "Ctrl+Shift+M", "Ctrl+Shift+B"]
+SP = QStyle.StandardPixmap
+icons = [SP.SP_FileDialogDetailedView, SP.SP_DialogSaveButton, SP.SP_ArrowBack, SP.SP_ArrowForward, SP.SP_DirHomeIcon,
+         SP.SP_MediaPlay, SP.SP_MediaPause, SP.SP_MediaStop, SP.SP_DialogYesButton, SP.SP_FileIcon, SP.SP_DirIcon,
+         SP.SP_DialogHelpButton]
+actions = []
+for i in range(80):
+    a = QAction(f"命令{i}(&{chr(65 + i % 26)})", win)
+    if i < len(keys):
+        a.setShortcuts(QKeySequence.keyBindings(keys[i]) if isinstance(keys[i], K) else [QKeySequence(keys[i])])
+    if i < len(icons):
+        a.setIcon(style.standardIcon(icons[i]))
+    a.setCheckable(i >= 60)
+    actions.append(a)
+for m in range(10):
+    menu = QMenu(f"菜单{m}", win)
+    menu.addActions(actions[m * 8:(m + 1) * 8])
+    if m < 6:
+        win.menuBar().addMenu(menu)
+tools = win.addToolBar("tools")
+tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+tools.addActions(actions[:13])
+left = QWidget()
+side = QVBoxLayout(left)
+search = QLineEdit()
+search.setClearButtonEnabled(True)
+search.setPlaceholderText("搜索报告")
+side.addWidget(search)
+side.addWidget(QCheckBox("包括我的笔记"))
+results = QTreeView()
+results.setVisible(False)
+side.addWidget(results)
+tabs = QTabWidget()
+tabs.setDocumentMode(True)
+model = QStandardItemModel()
+parents = [model.invisibleRootItem()]
+for i, line in enumerate(lines[:61]):
+    item = QStandardItem(line[:20])
+    item.setData(f"section/{i}", Qt.ItemDataRole.UserRole)
+    (parents[-1] if i > 1 else parents[0]).appendRow(item)
+    if i < 2:
+        parents.append(item)
+tree = QTreeView()
+tree.setHeaderHidden(True)
+tree.setUniformRowHeights(True)
+tree.setModel(model)
+tree.expandToDepth(0)
+tabs.addTab(tree, "目录")
+keywords = QWidget()
+kw = QVBoxLayout(keywords)
+kw.addWidget(QLineEdit())
+kw.addWidget(QTreeWidget())
+tabs.addTab(keywords, "关键词")
+notes = QWidget()
+nt = QVBoxLayout(notes)
+nt.addWidget(QLineEdit())
+kinds = QComboBox()
+kinds.addItems(["全部", "书签", "高亮", "笔记"])
+nt.addWidget(kinds)
+nt.addWidget(QListView())
+tabs.addTab(notes, "我的笔记")
+side.addWidget(tabs, 1)
+right = QWidget()
+page_side = QVBoxLayout(right)
+tab_bar = QTabBar()
+tab_bar.addTab("报告")
+tab_bar.setVisible(False)
+page_side.addWidget(tab_bar)
+text = QTextBrowser()
+text.setObjectName("detailPane")
+text.viewport().installEventFilter(f)
+P = '<p style="margin-top:4px; margin-bottom:6px; line-height:130%">{}</p>'
+H = '<h3 style="color:#8b1a1a; font-size:large"><a name="s{0}"></a><a href="cqdesk:s{0}">{1}</a></h3>'
+text.setHtml("".join((H.format(i, line[:16]) if i % 3 == 0 else "") + P.format(line) for i, line in enumerate(lines)))
+page_side.addWidget(text)
+split = QSplitter(Qt.Orientation.Horizontal)
+split.addWidget(left)
+split.addWidget(right)
+split.setSizes([340, 760])
+win.setCentralWidget(split)
+win.statusBar().addPermanentWidget(QLabel(""))
+win.resize(1180, 780)
+win.show()
+sys.exit(app.exec())
+"""
+)
+
+
 def measure(code: str, platform: str, soak: int = 0, xvfb: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as home:
         env = installed_env(QT_QPA_PLATFORM=platform, XDG_CONFIG_HOME=home, BENCH_SOAK=str(soak))
@@ -134,18 +255,18 @@ def measure(code: str, platform: str, soak: int = 0, xvfb: bool = False) -> dict
     return result
 
 
-def paired(platform: str, runs: int, xvfb: bool = False) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Medians of (start-up, memory) for the bare window and the app, their runs alternated so that a
-    machine that slows down or speeds up during the run weighs on both alike."""
-    bare, app = [], []
+def alternated(platform: str, runs: int, xvfb: bool = False) -> list[tuple[float, float]]:
+    """Medians of (start-up, memory) for the bare window, the skeleton and the app, their runs alternated so
+    that a machine that slows down or speeds up during the run weighs on all alike."""
+    programs = (BARE, SKELETON, APP)
+    samples: list[list[dict]] = [[] for _ in programs]
     for _ in range(runs):
-        bare.append(measure(BARE, platform, xvfb=xvfb))
-        app.append(measure(APP, platform, xvfb=xvfb))
-
-    def medians(samples: list[dict]) -> tuple[float, float]:
-        return statistics.median(s["startup_s"] for s in samples), statistics.median(s["rss_mb"] for s in samples)
-
-    return medians(bare), medians(app)
+        for code, taken in zip(programs, samples, strict=True):
+            taken.append(measure(code, platform, xvfb=xvfb))
+    return [
+        (statistics.median(s["startup_s"] for s in taken), statistics.median(s["rss_mb"] for s in taken))
+        for taken in samples
+    ]
 
 
 def main() -> None:
@@ -156,11 +277,19 @@ def main() -> None:
     setups = [("offscreen", False)]
     if shutil.which("xvfb-run"):
         setups.append(("xcb", True))  # mapped on a virtual X screen; xvfb-run's own start-up is in both
-    print(f"{'platform':<16} {'bare (s)':>9} {'cqdesk (s)':>11} {'ratio':>6} {'bare MB':>8} {'cqdesk MB':>10}")
+    print("start-up (s) and resident memory (MB); ratios against the bare window, and cqdesk against the skeleton")
+    print(
+        f"{'platform':<16} {'bare':>6} {'skeleton':>9} {'cqdesk':>7} {'ratio':>6} {'skel.':>6} {'/skel.':>7}"
+        f" {'bare MB':>8} {'skel. MB':>9} {'cqdesk MB':>10} {'ratio':>6} {'skel.':>6}"
+    )
     for platform, xvfb in setups:
-        (bare_t, bare_m), (app_t, app_m) = paired(platform, args.runs, xvfb)
+        (bare_t, bare_m), (skel_t, skel_m), (app_t, app_m) = alternated(platform, args.runs, xvfb)
         label = platform + (" (Xvfb)" if xvfb else "")
-        print(f"{label:<16} {bare_t:>9.3f} {app_t:>11.3f} {app_t / bare_t:>6.2f} {bare_m:>8.1f} {app_m:>10.1f}")
+        print(
+            f"{label:<16} {bare_t:>6.3f} {skel_t:>9.3f} {app_t:>7.3f} {app_t / bare_t:>6.2f} {skel_t / bare_t:>6.2f}"
+            f" {app_t / skel_t:>7.2f} {bare_m:>8.1f} {skel_m:>9.1f} {app_m:>10.1f} {app_m / bare_m:>6.2f}"
+            f" {skel_m / bare_m:>6.2f}"
+        )
     if args.soak:
         r = measure(APP, "offscreen", soak=args.soak)
         print(
