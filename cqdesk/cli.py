@@ -537,6 +537,9 @@ def _gui(args: argparse.Namespace) -> int:
 
     gc.disable()
     try:
+        from .ui.qt import skip_feature_import_hook  # the first import of PySide6, which installs the hook
+
+        skip_feature_import_hook()  # before the window's modules load
         from .ui.app import run_gui
 
         return run_gui(args)
