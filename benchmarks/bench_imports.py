@@ -1,7 +1,8 @@
 """cqdesk's own import time beside the Qt modules it needs, from ``python -X importtime`` (median of runs).
 
 The window's modules are imported after PySide6.QtCore, QtGui and QtWidgets, so what is left is what cqdesk
-itself costs at start-up (its modules, the standard library they pull in, and Qt enums touched at import).
+itself costs at start-up (its modules, the standard library they pull in, and Qt enums touched at import),
+imported as the app imports them: without PySide's __feature__ hook, which the app takes off first.
 
     python benchmarks/bench_imports.py [--runs 7]
 """
@@ -17,7 +18,8 @@ import sys
 from installed import installed_env
 
 QT = "import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets"
-APP = "import cqdesk.ui.main_window"
+# As the app starts: PySide's __feature__ import hook is taken off before cqdesk's modules load (cli._gui).
+APP = "from cqdesk.ui.qt import skip_feature_import_hook; skip_feature_import_hook(); import cqdesk.ui.main_window"
 LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
 
