@@ -8,9 +8,17 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 K = QKeySequence.StandardKey
+# The style's standard icons, by action. They are added after the window first paints (add_icons).
+ICONS = {
+    "print_": "SP_FileDialogDetailedView",
+    "export_pdf": "SP_DialogSaveButton",
+    "back": "SP_ArrowBack",
+    "forward": "SP_ArrowForward",
+    "home": "SP_DirHomeIcon",
+}
 # Cycling tabs as browsers do: Ctrl+Tab and Ctrl+PgDown; on macOS Control+Tab (Qt's Meta) and Cmd+Shift+].
 TAB_KEYS: tuple[list[QKeySequence.StandardKey | str], list[QKeySequence.StandardKey | str]] = (
     (["Meta+Tab", "Ctrl+}"], ["Meta+Shift+Backtab", "Ctrl+{"])
@@ -62,6 +70,18 @@ class Actions:
     about_qt: QAction
     menus: dict[str, QMenu]
     toolbar: QToolBar
+
+    def add_icons(self) -> None:
+        """The style's standard icons on their actions (once). PySide takes some 6 ms to build QStyle's types
+        and enums, and no icon shows before the window's first paint (the toolbar shows words, menus are
+        closed): the window adds them after it, or when large print puts icons beside the toolbar's words."""
+        if not self.back.icon().isNull():
+            return
+        from PySide6.QtWidgets import QStyle
+
+        style = self.toolbar.style()
+        for name, pixmap in ICONS.items():
+            getattr(self, name).setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, pixmap)))
 
     def retranslate(self) -> None:
         texts = {
@@ -147,27 +167,18 @@ def platform_keys(
 
 
 def build_actions(window: QMainWindow) -> Actions:
-    style = window.style()
-
-    def act(
-        keys: list[QKeySequence.StandardKey | str] | None = None,
-        icon: QStyle.StandardPixmap | None = None,
-        checkable: bool = False,
-    ) -> QAction:
+    def act(keys: list[QKeySequence.StandardKey | str] | None = None, checkable: bool = False) -> QAction:
         a = QAction(window)
         if keys and all(isinstance(k, str) for k in keys):  # keys of our own, every one of them
             a.setShortcuts([QKeySequence(str(k)) for k in keys])
         elif keys:
             a.setShortcuts(platform_keys(keys[0], *(str(k) for k in keys[1:])))
-        if icon is not None:
-            a.setIcon(style.standardIcon(icon))
         a.setCheckable(checkable)
         return a
 
-    SP = QStyle.StandardPixmap
     a = dict(
-        print_=act([K.Print], SP.SP_FileDialogDetailedView),
-        export_pdf=act(["Ctrl+Shift+E"], SP.SP_DialogSaveButton),
+        print_=act([K.Print]),
+        export_pdf=act(["Ctrl+Shift+E"]),
         export_docs=act(["Ctrl+Shift+S"]),  # Save As on every platform; its standard key adds a Save media key
         select_mode=act(["Ctrl+Shift+P"], checkable=True),
         quit=act([K.Quit, "Ctrl+Q"]),  # Windows has no standard Quit key
@@ -189,9 +200,9 @@ def build_actions(window: QMainWindow) -> Actions:
         lang_system=act(checkable=True),
         lang_zh=act(checkable=True),
         lang_en=act(checkable=True),
-        back=act([K.Back, "Alt+Left"], SP.SP_ArrowBack),
-        forward=act([K.Forward, "Alt+Right"], SP.SP_ArrowForward),
-        home=act(["Alt+Home"], SP.SP_DirHomeIcon),
+        back=act([K.Back, "Alt+Left"]),
+        forward=act([K.Forward, "Alt+Right"]),
+        home=act(["Alt+Home"]),
         new_tab=act([K.AddTab, "Ctrl+T"]),
         compare=act(["Ctrl+Shift+R"]),  # R: related
         close_tab=act([K.Close, "Ctrl+W"]),

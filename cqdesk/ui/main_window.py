@@ -132,16 +132,20 @@ class MainWindow(QMainWindow):
         self._check_theme()
         self.retranslate()
         self._restore(section)
-        # Mouse back/forward buttons anywhere in the window need an application-wide filter. It starts after
-        # the first paint: it runs Python for every event, and the first events of internal objects it sees
-        # make PySide build some 70 of QtCore's types (6 ms). See event().
+        # What the first paint does not need comes after it (see event()): the application-wide filter for the
+        # mouse back/forward buttons (it runs Python for every event, and the first events of internal objects
+        # it sees make PySide build some 70 of QtCore's types, 6 ms), and the menus' icons (QStyle's types).
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if not self._mouse_buttons_watched and event.type() == QEvent.Type.UpdateRequest:  # the window painted
             self._mouse_buttons_watched = True
-            QTimer.singleShot(0, self, lambda: application().installEventFilter(self))
+            QTimer.singleShot(0, self, self._after_first_paint)
         return handled
+
+    def _after_first_paint(self) -> None:
+        application().installEventFilter(self)  # mouse back/forward anywhere in the window
+        self.commands.add_icons()
 
     # Wiring ---------------------------------------------------------------------------------
 
@@ -641,6 +645,8 @@ class MainWindow(QMainWindow):
             if not on and application().property("cqdeskNormalFont") is None:
                 return  # the application has never been in large print: nothing to undo
             self.large_print = LargePrint(application(), self.commands.toolbar, self)
+        if on:
+            self.commands.add_icons()  # the toolbar shows them beside its words
         self.large_print.apply(on)
         self.detail.set_large_print(PAGE_SCALE if on else 1.0, LARGE_PRINT_LINE_HEIGHT if on else BODY_LINE_HEIGHT)
         if self.commands.large_print.isChecked() != on:

@@ -41,12 +41,9 @@ class Theme(QObject):
         super().__init__(parent)
         self.app = app
         self.choice = "system"
-        # The platform's own style, remembered on the application the first time (a dark theme swaps it out).
-        style = app.property("cqdeskPlatformStyle")
-        if not style:
-            style = app.style().name()
-            app.setProperty("cqdeskPlatformStyle", style)
-        self._style = str(style)
+        # The platform's own style, remembered on the application before a dark theme first swaps it out (not
+        # here: reading it makes PySide build QStyle's types, some 6 ms of a start in the light theme).
+        self._style = str(app.property("cqdeskPlatformStyle") or "")
         app.styleHints().colorSchemeChanged.connect(self._on_system_changed)
         accessibility_hints().contrastPreferenceChanged.connect(self._on_system_changed)
 
@@ -72,10 +69,13 @@ class Theme(QObject):
         self.app.setProperty("cqdeskLook", look)
         self.app.setProperty("cqdeskHighContrast", {"contrast": "theme", "system-contrast": "system"}.get(look, ""))
         if look in ("dark", "contrast"):
+            if not self._style:
+                self._style = str(self.app.style().name())
+                self.app.setProperty("cqdeskPlatformStyle", self._style)
             self.app.setStyle("Fusion")  # a style that draws every control from the palette
             self.app.setPalette(dark_palette() if look == "dark" else high_contrast_palette())
         else:
-            if self.app.style().name() != self._style:
+            if self._style and self.app.style().name() != self._style:
                 self.app.setStyle(self._style)
             self.app.setPalette(QPalette())  # an empty palette: the platform's own colours again
         self.changed.emit()

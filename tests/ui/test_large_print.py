@@ -131,3 +131,34 @@ def test_following_the_system_s_high_contrast_uses_the_system_s_own_colours(make
     monkeypatch.setattr(theme_module, "system_wants_contrast", lambda: False)
     w.theme.apply("system")
     assert page_palette(w.detail.palette()).heading != page.heading or page.heading != page.text
+
+
+def test_icons_come_after_the_first_paint_and_at_once_with_large_print(make_window, qtbot):
+    """The menus' standard icons are added once the window has painted (QStyle's types are not built before
+    it); a window that starts in large print has them at once, beside the toolbar's words."""
+    w = make_window("en")
+    iconed = [w.commands.print_, w.commands.export_pdf, w.commands.back, w.commands.forward, w.commands.home]
+    qtbot.waitUntil(lambda: all(not a.icon().isNull() for a in iconed))
+    click_toolbar(qtbot, w, w.commands.large_print)
+    w.close()
+    again = make_window("en")  # shown, and no event handled yet
+    assert again.commands.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert all(not a.icon().isNull() for a in (again.commands.back, again.commands.print_, again.commands.home))
+
+
+def test_the_platform_style_comes_back_after_a_dark_theme(make_window):
+    """The dark theme swaps the platform's style for Fusion; light brings the platform's back (read only when
+    first swapped out, not at start-up)."""
+    app = QApplication.instance()
+    before = app.style().name()
+    app.setStyle("Windows")  # a platform style other than Fusion, on every platform
+    app.setProperty("cqdeskPlatformStyle", None)  # as in a fresh process
+    try:
+        w = make_window("en")
+        w.set_theme("dark")
+        assert app.style().name() == "fusion"
+        w.set_theme("light")
+        assert app.style().name() == "windows"
+    finally:
+        app.setStyle(before)
+        app.setProperty("cqdeskPlatformStyle", None)

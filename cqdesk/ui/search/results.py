@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from ...report.render import HIGHLIGHTS
 from ...report.search import SearchHit
@@ -80,6 +80,8 @@ class ResultDelegate(QStyledItemDelegate):
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        from PySide6.QtWidgets import QStyle  # its types take PySide some 6 ms to build: not at start-up
+
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         doc = self._document(option, index, selected)
         if doc is None:  # a group heading: disabled so arrow keys pass over it, drawn as enabled text
