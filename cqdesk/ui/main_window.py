@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -696,6 +695,8 @@ class MainWindow(QMainWindow):
         self.key_figures.raise_()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # imported where used: start-up shows no message box
+
         QMessageBox.about(self, self.tr("About cqdesk"), self.about_text())
 
     def show_guide(self) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPainterPath, QPixmap
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu
 
 from ...notes.anchor import find_passage
 from ...notes.exchange import MARKDOWN_LABELS, ImportRefused, from_json, merge_plan, to_csv, to_json, to_markdown
@@ -20,7 +20,6 @@ from ...report.atomic import write_atomic
 from ...report.render import HIGHLIGHTS, reference
 from ..reading.page import DetailPane
 from .controller import NotesController
-from .editor import NoteEditor
 from .panel import color_names
 
 K = QKeySequence.StandardKey
@@ -157,6 +156,8 @@ class NotesFeature(QObject):
         self._open_editor(context, a.note, lambda text: self.notes.save_note(self.notes.get(aid), a.section_id, text))
 
     def _open_editor(self, context: str, text: str, save: object) -> None:
+        from .editor import NoteEditor  # the dialog's types load when a note is first written, not at start-up
+
         editor = NoteEditor(context, text, save, self.window)  # type: ignore[arg-type]
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
@@ -218,6 +219,8 @@ class NotesFeature(QObject):
         try:
             n = self.export_to(Path(name))
         except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox  # imported where used: start-up shows no message box
+
             QMessageBox.warning(
                 self.window, QCoreApplication.translate("Notes", "Export My Notes"), f"{name}: {exc.strerror or exc}"
             )
@@ -250,6 +253,8 @@ class NotesFeature(QObject):
             summary = self.import_from(Path(name))
         except (ImportRefused, OSError) as exc:
             why = str(exc) if isinstance(exc, ImportRefused) else (exc.strerror or str(exc))
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self.window,
                 QCoreApplication.translate("Notes", "Import Notes"),
@@ -259,6 +264,8 @@ class NotesFeature(QObject):
         self.message.emit(QCoreApplication.translate("Notes", "Imported: %1.").replace("%1", summary))
 
     def ask_restore(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         backups = self.notes.store.backups()
         if not backups:
             QMessageBox.information(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...report.compare import subject_of
 
@@ -300,6 +300,8 @@ class PrintController(QObject):
 
     def _refused(self, title: str, what: str, exc: Exception) -> None:
         """Why an export wrote nothing: what was not written, then the reason."""
+        from PySide6.QtWidgets import QMessageBox  # imported where used: start-up shows no message box
+
         QMessageBox.warning(self.parent_widget, title, what + "\n\n" + str(exc))
 
     def export_to(self, path: Path) -> ExportResult | None:
