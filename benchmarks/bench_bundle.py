@@ -50,12 +50,12 @@ def main() -> None:
     files = sorted(
         ((p.stat().st_size, p) for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()), reverse=True
     )
-    print(f"onedir: {tree_size(bundle) / 2**20:.1f} MB in {len(files)} files; largest:")
+    print(f"onedir: {tree_size(bundle) / 2**20:.1f} MiB in {len(files)} files; largest:")
     for size, path in files[:8]:
-        print(f"  {size / 2**20:6.1f} MB  {path.relative_to(bundle)}")
+        print(f"  {size / 2**20:6.1f} MiB  {path.relative_to(bundle)}")
     for archive in sorted(DIST.glob("cqdesk-*")):
         if archive.suffix != ".sha256" and archive.is_file():
-            print(f"{archive.name}: {archive.stat().st_size / 2**20:.1f} MB")
+            print(f"{archive.name}: {archive.stat().st_size / 2**20:.1f} MiB")
     frozen, source = [], []
     for _ in range(args.runs):  # alternated, so that a machine slowing down weighs on both alike
         frozen.append(startup([str(exe)]))

@@ -223,6 +223,8 @@ def test_bundle_ships_the_licences(dist):
 def test_linux_archive_with_desktop_file_and_checksum(dist):
     (archive,) = dist.glob("cqdesk-*-linux-*.tar.xz")
     assert archive.stat().st_size < 40 * 2**20  # the download goal
+    folder = sum(f.stat().st_size for f in (dist / "cqdesk").rglob("*") if f.is_file() and not f.is_symlink())
+    assert folder < 110 * 2**20  # the one-folder goal
     names = tarfile.open(archive).getnames()
     assert "cqdesk/cqdesk" in names and "cqdesk/cqdesk.desktop" in names
     assert "cqdesk/install.sh" in names and "cqdesk/uninstall.sh" in names
