@@ -48,7 +48,7 @@ TAB_TITLE = 16  # characters of a section's heading on its tab (the whole refere
 
 
 class MainWindow(QMainWindow):
-    _mouse_buttons_watched = False  # events arrive while __init__ runs
+    _painted = False  # set on the first paint (events arrive while __init__ runs)
 
     def __init__(
         self,
@@ -137,8 +137,8 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
-        if not self._mouse_buttons_watched and event.type() == QEvent.Type.UpdateRequest:  # the window painted
-            self._mouse_buttons_watched = True
+        if not self._painted and event.type() == QEvent.Type.UpdateRequest:  # the window painted
+            self._painted = True
             QTimer.singleShot(0, self, self._after_first_paint)
         return handled
 
