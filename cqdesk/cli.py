@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
+MAX_LIMIT = 1_000_000  # results: far past any report's sections, inside SQLite's integers
 
 
 class CliError(Exception):
@@ -46,6 +47,8 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    if value > MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_LIMIT:,}: {text[:30]!r}")
     return value
 
 
@@ -212,6 +215,18 @@ def _write_text(text: str, output: Path | None) -> None:
     write_atomic(output, text.encode("utf-8"))
 
 
+def _wrote(path: Path, detail: str = "") -> None:
+    """Say what was written: on stderr when the file was standard output or another stream (a pipe, a
+    device), so the words never mix into the data."""
+    from .report.atomic import target_of
+
+    try:
+        stream = target_of(path)[1]
+    except OSError:
+        stream = True
+    print(f"wrote {path}" + (f" {detail}" if detail else ""), file=sys.stderr if stream else sys.stdout)
+
+
 def cmd_sections(args: argparse.Namespace) -> int:
     report = _open(args)
     rows = [{"id": s.id, "parent": s.parent, "title": s.heading, "depth": s.depth} for s in report.sections_in_order()]
@@ -269,7 +284,7 @@ def cmd_build_db(args: argparse.Namespace) -> int:
         sections = build_database(doc, out)
     except RuntimeError as exc:
         raise CliError(str(exc)) from None
-    print(f"wrote {out} ({sections} sections, {len(doc.blocks)} lines, {len(doc.indicators)} indicators)")
+    _wrote(out, f"({sections} sections, {len(doc.blocks)} lines, {len(doc.indicators)} indicators)")
     return 0
 
 
@@ -297,7 +312,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             )
         except ExportError as exc:
             raise CliError(str(exc)) from None
-    print(f"wrote {result.path} ({result.pages} pages, {result.size:,} bytes)")
+    _wrote(result.path, f"({result.pages} pages, {result.size:,} bytes)")
     return 0
 
 
@@ -321,7 +336,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             done = export_document(doc, chosen, args.output, fmt, marks, links)
         except ExportError as exc:
             raise CliError(str(exc)) from None
-    print(f"wrote {done.path} ({done.format}, {done.size:,} bytes)")
+    _wrote(done.path, f"({done.format}, {done.size:,} bytes)")
     return 0
 
 
@@ -351,10 +366,8 @@ def _chosen_pages(args: argparse.Namespace, report: Report, sections: list[str])
 
 def _notes_marks(args: argparse.Namespace, report: Report) -> dict[str, list[PageMark]]:
     from .notes.anchor import page_marks
-    from .notes.location import default_data_dir
-    from .notes.store import NotesStore
 
-    store = NotesStore(args.data_dir or default_data_dir())
+    store = _notes_store(args)
     try:
         return page_marks(report.document, store.all())
     finally:
@@ -386,24 +399,38 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if missing:
         raise CliError(f"no section {missing[0]!r} (see 'cqdesk sections')")
     take_screenshot(report.path, args.output, section, args.search, size, args.lang, theme, args.large_print, split)
-    print(f"wrote {args.output}")
+    _wrote(args.output)
     return 0
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
-    from .notes.location import default_data_dir
-    from .notes.store import NotesError, NotesStore
+    from .notes.store import NotesError
 
     report = _open(args)
-    store = NotesStore(args.data_dir or default_data_dir())
-    if store.recovered:
-        print(f"cqdesk: {store.recovered}", file=sys.stderr)
+    store = _notes_store(args)
     try:
         return _NOTES_ACTIONS[args.notes_command](args, report, store)
     except NotesError as exc:
         raise CliError(str(exc)) from None
     finally:
         store.close()
+
+
+def _notes_store(args: argparse.Namespace) -> NotesStore:
+    """The reader's notes, or a CliError when they cannot be read at all: a locked or unreadable file must
+    never pass for an empty one (an export of it would replace a good file with nothing)."""
+    from .notes.location import default_data_dir
+    from .notes.store import NotesStore
+
+    store = NotesStore(args.data_dir or default_data_dir())
+    if store.unreadable:
+        store.close()
+        raise CliError(f"your notes cannot be read: {store.unreadable}; nothing was changed")
+    if store.recovered:
+        print(f"cqdesk: {store.recovered}", file=sys.stderr)
+    elif store.read_only_reason and args.command == "notes" and args.notes_command == "list":
+        print(f"cqdesk: your notes can be read but not changed: {store.read_only_reason}", file=sys.stderr)
+    return store
 
 
 def _notes_add(args: argparse.Namespace, report: Report, store: NotesStore) -> int:

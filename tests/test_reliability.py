@@ -93,7 +93,7 @@ BAD_INVOCATIONS = [
     (["screenshot", "-o", "/tmp/x.png", "--section", "nope"], "no section"),
     (["screenshot", "-o", "/tmp/x.png", "--lang", "fr"], "invalid choice"),
     (["export-pdf", "-o", "/nonexistent/x.pdf"], "does not exist"),
-    (["export-pdf", "-o", "/dev/full"], "not a regular file"),
+    (["export-pdf", "-o", "/dev/full"], "no space left"),  # a device is written to, never replaced
     (["export-pdf", "-o", "/tmp/x.pdf", "--section", "plan/areas/0"], "no section"),
     (["export-pdf", "-o", "/tmp/x.pdf", "--paper", "A3"], "invalid choice"),
     (["export-pdf"], "required"),

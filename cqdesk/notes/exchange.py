@@ -19,13 +19,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any
 
+from ..report.export import md_escape
 from ..report.model import Document
 from ..report.render import cite
 from .anchor import Placement, place, placements
-from .model import Annotation, problems, utc_now
+from .model import Annotation, canonical_id, parse_time, problems, utc_now, utc_text
 
 FORMAT = "cqdesk-notes"
 FORMAT_VERSION = 1
@@ -79,32 +81,41 @@ def to_json(doc: Document, digest: str, items: list[Annotation]) -> str:
 
 
 def from_json(text: str) -> list[Annotation]:
-    """The annotations of an exported file, every one valid, or ImportRefused."""
+    """The annotations of an exported file, every one valid, or ImportRefused. Ids are brought to one spelling
+    and times to UTC, so that one note is one note and "newer" means later in time."""
     try:
         body = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ImportRefused(f"it is not a JSON file ({exc})") from None
+    except (ValueError, RecursionError) as exc:  # not JSON, nested past the parser, a number of 5,000 digits
+        raise ImportRefused(f"it is not a JSON file ({str(exc)[:120]})") from None
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise ImportRefused("it is not a cqdesk notes file")
-    if body.get("version") != FORMAT_VERSION:
-        raise ImportRefused(f"it is a version {body.get('version')!r} notes file; this cqdesk reads version 1")
+    version = body.get("version")
+    if type(version) is not int or version != FORMAT_VERSION:  # true == 1 in Python, not in the format
+        raise ImportRefused(f"it is a version {json.dumps(version)[:20]} notes file; this cqdesk reads version 1")
     records = body.get("annotations")
     if not isinstance(records, list):
         raise ImportRefused("it has no list of annotations")
     out: list[Annotation] = []
     for n, r in enumerate(records, 1):
         try:
+            if not isinstance(r, dict):
+                raise TypeError("not an object")
             quote = r.get("quote") or {}
             position = r.get("position") or {}
             a = Annotation(
                 id=r["id"], kind=r["kind"], section_id=r["section"],
                 start=position.get("start", 0), end=position.get("end", 0),
                 exact=quote.get("exact", ""), prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""),
-                color=r.get("color", ""), note=r.get("note", ""), created=r["created"], updated=r["updated"],
-                report_digest=r.get("report_digest", ""),
+                color=r.get("color", ""), note=r.get("note", ""),
+                created=r["created"], updated=r["updated"], report_digest=r.get("report_digest", ""),
             )  # fmt: skip
         except (KeyError, TypeError, AttributeError) as exc:
             raise ImportRefused(f"annotation {n} is incomplete ({exc})") from None
+        try:
+            a = replace(a, id=canonical_id(a.id), created=utc_text(parse_time(a.created)),
+                        updated=utc_text(parse_time(a.updated)))  # fmt: skip
+        except (ValueError, OverflowError) as exc:
+            raise ImportRefused(f"annotation {n} is not valid: {exc}") from None
         if why := problems(a):
             raise ImportRefused(f"annotation {n} is not valid: {'; '.join(why)}")
         out.append(a)
@@ -130,11 +141,18 @@ def merge_plan(existing: list[Annotation], incoming: list[Annotation]) -> MergeP
         old = have.get(a.id)
         if old is None:
             plan.added.append(a)
-        elif a.updated > old.updated:
+        elif _when(a) > _when(old):
             plan.changed.append(a)
         else:
             plan.skipped.append(a)
     return plan
+
+
+def _when(a: Annotation) -> datetime:
+    try:
+        return parse_time(a.updated)
+    except ValueError:  # stored before times were checked: older than anything dated
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def citation(doc: Document, sid: str) -> str:
@@ -150,18 +168,17 @@ def to_markdown(doc: Document, items: list[Annotation], labels: dict[str, str]) 
     for a in in_document_order(doc, items):
         if a.section_id != section:
             section = a.section_id
-            lines += [f"## {_md_escape(citation(doc, a.section_id))}", ""]
+            lines += [f"## {md_escape(citation(doc, a.section_id))}", ""]
         tag = labels.get(a.kind, a.kind) + (f" ({labels.get(a.color, a.color)})" if a.color else "")
         if place(doc, a) is None:
             tag += f" — {labels.get('missing', 'not found in this text')}"
-        lines.append(f"*{_md_escape(tag)}*")
+        lines.append(f"*{md_escape(tag)}*")
         lines.append("")
         if a.exact:
-            lines += ["> " + _md_escape(line) for line in a.exact.split("\n")]
+            lines += ["> " + line for line in _md_lines(a.exact)]
             lines.append("")
         if a.note:
-            lines += [_md_escape(line) if line else "" for line in a.note.split("\n")]
-            lines.append("")
+            lines += [*_md_lines(a.note), ""]
     return "\n".join(lines)
 
 
@@ -171,22 +188,18 @@ def to_csv(doc: Document, items: list[Annotation]) -> bytes:
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(["id", "kind", "section", "citation", "quote", "note", "color", "created", "updated"])
     for a in in_document_order(doc, items):
-        w.writerow([a.id, a.kind, a.section_id, citation(doc, a.section_id), _cell(a.exact), _cell(a.note), a.color,
-                    a.created, a.updated])  # fmt: skip
+        row = [a.id, a.kind, a.section_id, citation(doc, a.section_id), a.exact, a.note, a.color, a.created, a.updated]
+        w.writerow([_cell(c) for c in row])  # every cell: an imported id or section is text from outside too
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _md_lines(text: str) -> list[str]:
+    """A note's lines as written: each line break kept as a hard break (a backslash at the line's end), an empty
+    line as the paragraph break it is."""
+    lines = [md_escape(line) for line in text.split("\n")]
+    return [line + "\\" if line and n + 1 < len(lines) and lines[n + 1] else line for n, line in enumerate(lines)]
 
 
 def _cell(text: str) -> str:
     """A spreadsheet runs a cell that starts with = + - @ as a formula: keep such text literal."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _md_escape(text: str) -> str:
-    """Markdown shows the note as written: HTML and Markdown's own marks are escaped, nothing is rendered."""
-    out = []
-    for ch in text:
-        if ch in "\\`*_{}[]()#+-.!<>|~":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)

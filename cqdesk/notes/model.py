@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -46,36 +47,87 @@ class Annotation:
         return replace(self, **fields, updated=utc_now())  # type: ignore[arg-type]
 
 
-def problems(a: Annotation) -> list[str]:
-    """Why an annotation is not valid (empty when it is): checked before it is stored or imported."""
+SECTION_ID = re.compile(r"[a-z0-9][a-z0-9_./-]{0,199}")  # review/tasks/7, plan/areas/2/1: never markup or a formula
+MAX_OFFSET = 10_000_000  # characters into a section: far past any section, inside SQLite's integers
+
+
+def parse_time(text: object) -> datetime:
+    """An ISO 8601 time with its zone (Z or ±hh:mm), as a time: 15:00+08:00 is 07:00Z. ValueError otherwise."""
+    if not isinstance(text, str):
+        raise ValueError(f"{text!r} is not a time")
+    when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        raise ValueError(f"{text!r} has no time zone")
+    return when
+
+
+def utc_text(when: datetime) -> str:
+    """The stored form: UTC to the millisecond with a Z, so that text order is time order."""
+    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def canonical_id(text: object) -> str:
+    """One spelling of a UUID (lower case, dashed): {…}, urn:uuid:…, upper case and undashed ones are the same
+    note. ValueError for anything else."""
     import uuid
 
-    out = []
+    if not isinstance(text, str):
+        raise ValueError(f"id {text!r} is not a UUID")
     try:
-        uuid.UUID(a.id)
-    except (ValueError, AttributeError, TypeError):
-        out.append(f"id {a.id!r} is not a UUID")
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        raise ValueError(f"id {text!r} is not a UUID") from None
+
+
+def _is_text(value: str) -> bool:
+    """Whether it can be stored and shown: a lone surrogate (from bytes that are not UTF-8) cannot."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def problems(a: Annotation) -> list[str]:
+    """Why an annotation is not valid (empty when it is): checked before it is stored or imported."""
+    out = []
+    texts = ("id", "kind", "section_id", "exact", "prefix", "suffix", "color", "note", "created", "updated",
+             "report_digest")  # fmt: skip
+    for name in texts:
+        value = getattr(a, name)
+        if not isinstance(value, str):
+            out.append(f"{name} is not text")
+        elif not _is_text(value):
+            out.append(f"{name} holds bytes that are not text (not UTF-8)")
+    if out:
+        return out
+    try:
+        if canonical_id(a.id) != a.id:
+            out.append(f"id {a.id!r} is not written as a UUID is stored")
+    except ValueError as exc:
+        out.append(str(exc))
     if a.kind not in KINDS:
         out.append(f"kind {a.kind!r} is not one of {', '.join(KINDS)}")
-    if not isinstance(a.section_id, str) or not a.section_id:
+    if not a.section_id:
         out.append("no section")
+    elif not SECTION_ID.fullmatch(a.section_id):
+        out.append(f"section {a.section_id[:80]!r} is not a section id")
     if a.color and a.color not in COLORS:
         out.append(f"colour {a.color!r} is not one of {', '.join(COLORS)}")
     if a.kind == "highlight" and not a.exact:
         out.append("a highlight without its quoted text")
     if a.kind != "highlight" and a.exact:
         out.append(f"a {a.kind} with quoted text")
-    if not (isinstance(a.start, int) and isinstance(a.end, int) and 0 <= a.start <= a.end):
-        out.append("offsets out of order")
-    for name in ("exact", "prefix", "suffix", "note", "created", "updated", "report_digest"):
-        if not isinstance(getattr(a, name), str):
-            out.append(f"{name} is not text")
-    if isinstance(a.note, str) and len(a.note) > MAX_NOTE:
+    offsets = (a.start, a.end)
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in offsets):
+        out.append("offsets are not whole numbers")
+    elif not 0 <= a.start <= a.end <= MAX_OFFSET:
+        out.append(f"offsets out of order or beyond {MAX_OFFSET:,}")
+    if len(a.note) > MAX_NOTE:
         out.append(f"a note longer than {MAX_NOTE:,} characters")
     for name in ("created", "updated"):
-        value = getattr(a, name)
         try:
-            datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        except ValueError:
-            out.append(f"{name} {value!r} is not a time")
+            parse_time(getattr(a, name))
+        except ValueError as exc:
+            out.append(f"{name}: {exc}")
     return out

@@ -1,8 +1,10 @@
 """The reader's notes database: SQLite in WAL mode with synchronous=FULL, one transaction per action.
 
-Nothing acknowledged is lost: a change returns only after SQLite has committed it to disk; a damaged file
-is moved aside (never deleted) and the newest good daily backup takes its place; a database made by a
-newer cqdesk, a read-only folder or a full disk leave the notes readable and say why they cannot change.
+Nothing acknowledged is lost: a change returns only after SQLite has committed it to disk. Damage is decided
+only from evidence of damage (SQLite's SQLITE_CORRUPT or SQLITE_NOTADB, a failed check, a file of zero bytes,
+another program's tables); then the file is moved aside (never deleted, always offered back) and the newest
+good backup takes its place. A full disk, a lock, a read-only folder or a file from a newer cqdesk are not
+damage: the notes are read where they can be, and each change is refused with the reason.
 """
 
 from __future__ import annotations
@@ -10,21 +12,26 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+import tempfile
+import zlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import astuple, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .model import Annotation, problems
 
 FILE_NAME = "user.db"
 BACKUPS = "backups"
-KEEP_BACKUPS = 7
+KEEP_RECENT = 10  # the newest backups, whatever their day
+KEEP_DAYS = 7  # and the newest of each of the last seven days that had one
+BACKUP_EVERY = 20  # changes: a restore loses at most this many less one (and never what a quit backed up)
+OPEN_WAIT = 1.0  # seconds to wait for another program's lock when opening
 
-# Forward migrations: MIGRATIONS[n] takes a database from user_version n to n + 1.
-MIGRATIONS = (
-    """
+# Forward migrations: MIGRATIONS[n] takes a database from user_version n to n + 1. A migration is SQL, or a
+# function for what SQL cannot do (the checksums are computed in Python).
+_V1 = """
     CREATE TABLE annotations (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -41,15 +48,41 @@ MIGRATIONS = (
         report_digest TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX annotations_section ON annotations (section_id);
-    """,
-)
-VERSION = len(MIGRATIONS)
+    """
 _COLUMNS = [f.name for f in fields(Annotation)]
 _COLUMN_LIST = ", ".join(f'"{c}"' for c in _COLUMNS)
+_INSERT = f"INTO annotations ({_COLUMN_LIST}, checksum) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
+
+# SQLite's primary result codes that are evidence of damage; every other error (I/O, full, busy, locked,
+# read-only, cannot open, permission) says something about the machine, not the file.
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 10, 13
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN = 3, 8, 14
+
+
+def checksum(a: Annotation) -> str:
+    """A row's own check: a flipped byte in a note's text changes it. CRC-32 finds every burst of up to 32
+    bits, and zlib is loaded anyway (hashlib would load OpenSSL)."""
+    data = "\x1f".join(str(v) for v in astuple(a)).encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}"
+
+
+def _add_checksums(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE annotations ADD COLUMN checksum TEXT NOT NULL DEFAULT ''")
+    rows = [Annotation(*row) for row in conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations")]
+    conn.executemany("UPDATE annotations SET checksum = ? WHERE id = ?", [(checksum(a), a.id) for a in rows])
+
+
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (_V1, _add_checksums)
+VERSION = len(MIGRATIONS)
 
 
 class NotesError(Exception):
     """A change could not be saved; the message is meant for the reader. Nothing already saved is affected."""
+
+
+class _Damage(Exception):
+    """Evidence that the file is damaged (not a fault of the machine): the message says what."""
 
 
 class NotesStore:
@@ -58,6 +91,8 @@ class NotesStore:
         self.path = self.folder / FILE_NAME
         self.recovered = ""  # one sentence for the reader when a damaged file was replaced
         self.read_only_reason = ""  # why changes cannot be saved, when they cannot
+        self.unreadable = ""  # why the notes could not be read at all (what is shown is not what is saved)
+        self._unsaved_backup = 0  # changes since the last backup
         self.conn = self._open()
 
     # -- opening ------------------------------------------------------------------------------------------
@@ -68,91 +103,146 @@ class NotesStore:
         except OSError as exc:
             self.read_only_reason = f"the notes folder cannot be created ({exc.strerror or exc})"
             return _memory()
+        if self.path.exists() and not self.path.is_file():
+            self.read_only_reason = self.unreadable = f"{self.path} is not a file"
+            return _memory()
         if not os.access(self.folder, os.W_OK) or (self.path.exists() and not os.access(self.path, os.W_OK)):
             self.read_only_reason = "the notes folder is read-only"
             return self._read_only() if self.path.exists() else _memory()
-        if self.path.exists():
-            try:
-                return self._connect()
-            except sqlite3.DatabaseError as exc:
-                if "locked" in str(exc):  # another program holds it: read nothing rather than wait or damage
-                    self.read_only_reason = f"the notes file is in use by another program ({exc})"
-                    return _memory()
-                return self._recover(str(exc))
+        existed = self.path.exists()
+        if existed and self.path.stat().st_size == 0 and not _has_data(_side(self.path, "-wal")):
+            return self._recover("the file is empty (0 bytes)")
         try:
             return self._connect()
+        except _Damage as exc:
+            return self._recover(str(exc))
         except sqlite3.Error as exc:
-            self.read_only_reason = f"the notes cannot be saved in {self.folder} ({exc})"
-            return _memory()
+            if _is_damage(exc):
+                return self._recover(str(exc))
+            if not existed and self.path.exists() and self.path.stat().st_size == 0:
+                self.path.unlink(missing_ok=True)  # our own empty start: it would look damaged next time
+            return self._cannot_write(exc)
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(self.path, timeout=OPEN_WAIT, isolation_level=None, check_same_thread=False)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("the file fails SQLite's check")
+                raise _Damage("the file fails SQLite's check")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > VERSION:
                 self.read_only_reason = "these notes were saved by a newer version of cqdesk"
                 conn.execute("PRAGMA query_only = 1")
                 return conn
             if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                raise sqlite3.DatabaseError("it is not a cqdesk notes database")  # someone else's tables
+                raise _Damage("it is not a cqdesk notes database")  # someone else's tables
             if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
                 raise sqlite3.OperationalError("cannot switch to WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA busy_timeout = 5000")
             _migrate(conn, version)
-        except sqlite3.OperationalError as exc:
-            conn.close()
-            if "readonly" in str(exc) or "unable to open" in str(exc):
-                self.read_only_reason = "the notes folder is read-only"
-                return self._read_only()
-            raise
         except BaseException:
             conn.close()
             raise
         return conn
 
+    def _cannot_write(self, exc: sqlite3.Error) -> sqlite3.Connection:
+        """The machine, not the file, keeps the notes from opening for writing: read them if possible."""
+        code = _code(exc)
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            holder = lock_holder(self.path)
+            self.read_only_reason = self.unreadable = "the notes file is locked by " + (holder or "another program")
+            return _memory()  # a lock held this way keeps readers out too: show nothing rather than guess
+        self.read_only_reason = self._reason(exc)
+        return self._read_only()
+
+    def _reason(self, exc: sqlite3.Error) -> str:
+        code = _code(exc)
+        if code == _SQLITE_FULL or (code == _SQLITE_IOERR and _disk_nearly_full(self.folder)):
+            return "the disk is full"
+        if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
+            return "the notes folder is read-only"
+        if code == _SQLITE_IOERR:
+            return f"the disk could not be read or written ({exc})"
+        return str(exc)
+
     def _read_only(self) -> sqlite3.Connection:
-        """Read the notes where nothing can be written. A WAL database needs its -shm file to be read; when
-        there is none (the last writer closed cleanly, so there is no -wal either) it is read as immutable."""
+        """Read the notes where nothing can be written. A WAL database needs its -shm file to be read with its
+        -wal; where neither can be made here, the file and its -wal are read from a copy in the temporary
+        folder. Only a file without a -wal is read as immutable."""
         uri = self.path.resolve().as_uri()
-        for query in ("?mode=ro", "?mode=ro&immutable=1"):
-            conn = sqlite3.connect(uri + query, uri=True, check_same_thread=False)
-            try:
-                conn.execute("PRAGMA query_only = 1")
-                conn.execute("SELECT count(*) FROM annotations").fetchone()
+        wal = _has_data(_side(self.path, "-wal"))
+        queries = ["?mode=ro"] if wal else ["?mode=ro", "?mode=ro&immutable=1"]
+        for query in queries:
+            conn = _readable(sqlite3.connect(uri + query, uri=True, timeout=OPEN_WAIT, check_same_thread=False))
+            if conn is not None:
                 return conn
-            except sqlite3.Error:
-                conn.close()
+        if wal:
+            conn = self._read_a_copy()
+            if conn is not None:
+                return conn
+        self.unreadable = (
+            f"the notes file cannot be read ({self.read_only_reason})" if self.read_only_reason else "cannot read"
+        )
         return _memory()
 
+    def _read_a_copy(self) -> sqlite3.Connection | None:
+        """The file and its -wal copied to the temporary folder, opened there (SQLite replays the WAL into the
+        copy) and held in memory: every saved note, though nothing here may change."""
+        with tempfile.TemporaryDirectory(prefix="cqdesk-notes-") as tmp:
+            try:
+                for suffix in ("", "-wal"):
+                    shutil.copyfile(_side(self.path, suffix), Path(tmp) / (FILE_NAME + suffix))
+                src = sqlite3.connect(Path(tmp) / FILE_NAME)
+                try:
+                    mem = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                    src.backup(mem)
+                finally:
+                    src.close()
+            except (OSError, sqlite3.Error):
+                return None
+        return _readable(mem)
+
     def _recover(self, reason: str) -> sqlite3.Connection:
-        """Move the damaged file aside under a dated name and put the newest good backup in its place."""
+        """Move the damaged file aside under a dated name (kept, and offered in restorable()) and put the newest
+        good backup in its place."""
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         aside = self.folder / f"user.damaged-{stamp}.db"
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(str(self.path) + suffix)
-            if part.exists():
-                part.replace(Path(str(aside) + suffix))
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                if _side(self.path, suffix).exists():
+                    _side(self.path, suffix).replace(_side(aside, suffix))
+        except OSError as exc:
+            self.read_only_reason = self.unreadable = f"the notes file is damaged ({reason}) and cannot be moved "
+            self.unreadable += f"aside ({exc.strerror or exc})"
+            return _memory()
+        restored = ""
         for backup in self.backups():
             try:
                 _check_file(backup)
-            except sqlite3.DatabaseError:
+                _copy_whole(backup, self.path)
+            except (sqlite3.DatabaseError, OSError):
                 continue
-            shutil.copyfile(backup, self.path)
+            restored = backup_label(backup)
+            break
+        if restored:
             self.recovered = (
                 f"Your notes file was damaged ({reason}); it was kept as {aside.name} and your notes "
-                f"were restored from the backup of {backup.stem.removeprefix('user-')}."
+                f"were restored from the backup of {restored}."
             )
+        else:
+            self.recovered = (
+                f"Your notes file was damaged ({reason}); it was kept as {aside.name}, and no backup was found, "
+                "so a new notes file was started."
+            )
+        try:
             return self._connect()
-        self.recovered = (
-            f"Your notes file was damaged ({reason}); it was kept as {aside.name}, and no backup was found, "
-            "so a new notes file was started."
-        )
-        return self._connect()
+        except (sqlite3.Error, _Damage) as exc:
+            return self._cannot_write(exc) if isinstance(exc, sqlite3.Error) else _memory()
 
     def close(self) -> None:
+        """A backup of what changed since the last one (so a quit never leaves changes without a copy)."""
+        if self._unsaved_backup:
+            self.backup_now()
         self.conn.close()
 
     # -- reading ------------------------------------------------------------------------------------------
@@ -191,6 +281,13 @@ class NotesStore:
         ).fetchone()
         return None if row is None else Annotation(*row)
 
+    def mismatches(self) -> list[str]:
+        """The ids of rows whose text no longer matches the checksum written with them (a flipped byte)."""
+        if not _has_checksums(self.conn):
+            return []
+        rows = self.conn.execute(f"SELECT {_COLUMN_LIST}, checksum FROM annotations")
+        return [row[0] for row in rows if row[-1] != checksum(Annotation(*row[:-1]))]
+
     # -- changing: each call is one transaction, committed before it returns ------------------------------
 
     def put(self, a: Annotation) -> None:
@@ -202,10 +299,7 @@ class NotesStore:
             if why := problems(a):
                 raise NotesError("; ".join(why))
         with self._change() as conn:
-            conn.executemany(
-                f"INSERT OR REPLACE INTO annotations ({_COLUMN_LIST}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-                [astuple(a) for a in items],
-            )
+            conn.executemany(f"INSERT OR REPLACE {_INSERT}", [(*astuple(a), checksum(a)) for a in items])
 
     def delete(self, aid: str) -> None:
         with self._change() as conn:
@@ -228,19 +322,37 @@ class NotesStore:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise NotesError(f"Not saved: {_plain(exc)}.") from None
+        self._unsaved_backup += 1
+        if self._unsaved_backup >= BACKUP_EVERY:
+            self.backup_now()
 
     # -- backups ------------------------------------------------------------------------------------------
 
     def backups(self) -> list[Path]:
-        """The daily backups, newest first."""
+        """The backups, newest first."""
         return sorted((self.folder / BACKUPS).glob("user-*.db"), reverse=True)
 
-    def _backup_if_due(self, today: date | None = None) -> None:
-        """Before the first change of each day, a consistent copy (SQLite's backup API); the last 7 kept."""
-        today = today or datetime.now(UTC).date()
-        target = self.folder / BACKUPS / f"user-{today.isoformat()}.db"
-        if target.exists() or not _has_rows(self.conn):
-            return
+    def set_aside(self) -> list[Path]:
+        """Files moved aside as damaged, newest first: never deleted, and offered back."""
+        return sorted(self.folder.glob("user.damaged-*.db"), reverse=True)
+
+    def restorable(self) -> list[Path]:
+        """What Restore offers: the backups, then the files set aside as damaged."""
+        return self.backups() + self.set_aside()
+
+    def _backup_if_due(self, now: datetime | None = None) -> None:
+        """Before the first change of each day, a copy of the notes as they were."""
+        now = now or datetime.now(UTC)
+        if not any((self.folder / BACKUPS).glob(f"user-{now.date().isoformat()}*.db")):
+            self.backup_now(now)
+
+    def backup_now(self, now: datetime | None = None) -> Path | None:
+        """A consistent copy (SQLite's backup API) in backups/, thinned to the newest KEEP_RECENT and the newest
+        of each of the last KEEP_DAYS days. A failed backup never stops a change; the next change tries again."""
+        if self.read_only_reason or not _has_rows(self.conn):
+            return None
+        now = now or datetime.now(UTC)
+        target = self.folder / BACKUPS / f"user-{now.strftime('%Y-%m-%dT%H%M%S')}.db"
         try:
             target.parent.mkdir(exist_ok=True)
             part = target.with_suffix(".part")
@@ -251,12 +363,20 @@ class NotesStore:
                 dest.close()
             part.replace(target)
         except (OSError, sqlite3.Error):
-            return  # a missing backup never stops a change; the next change tries again
-        for old in self.backups()[KEEP_BACKUPS:]:
-            old.unlink(missing_ok=True)
+            return None
+        self._unsaved_backup = 0
+        every = self.backups()
+        newest_of_day: dict[str, Path] = {}
+        for b in every:
+            newest_of_day.setdefault(b.name[5:15], b)
+        keep = set(every[:KEEP_RECENT]) | set(list(newest_of_day.values())[:KEEP_DAYS])
+        for old in every:
+            if old not in keep:
+                old.unlink(missing_ok=True)
+        return target
 
     def restore(self, backup: Path) -> None:
-        """Replace the notes by a backup; the current file is kept beside it under a dated name first."""
+        """Replace the notes by a backup (or a file set aside); the current file is kept beside it first."""
         _check_file(backup)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         if self.read_only_reason:
@@ -266,16 +386,53 @@ class NotesStore:
             self.conn.backup(keep)  # outside the transaction: a backup waits for the source's writer
         finally:
             keep.close()
-        src = sqlite3.connect(backup)
+        src = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            rows = src.execute(f"SELECT {_COLUMN_LIST} FROM annotations").fetchall()
+            rows = [Annotation(*row) for row in src.execute(f"SELECT {_COLUMN_LIST} FROM annotations")]
         finally:
             src.close()
         with self._change() as conn:
             conn.execute("DELETE FROM annotations")
-            conn.executemany(
-                f"INSERT INTO annotations ({_COLUMN_LIST}) VALUES ({', '.join('?' * len(_COLUMNS))})", rows
-            )
+            conn.executemany(f"INSERT {_INSERT}", [(*astuple(a), checksum(a)) for a in rows])
+
+
+def backup_label(path: Path) -> str:
+    """When a backup or a file set aside was made, as the reader reads it: 2026-12-02 05:07:04 (UTC)."""
+    name = path.stem
+    for prefix in ("user-", "user.damaged-"):
+        if name.startswith(prefix):
+            name = name.removeprefix(prefix)
+            break
+    for form in ("%Y-%m-%dT%H%M%S", "%Y%m%d-%H%M%S"):
+        try:
+            return datetime.strptime(name, form).strftime("%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            pass
+    return name  # a daily backup of earlier versions: its day
+
+
+def lock_holder(path: Path) -> str:
+    """Who holds a lock on ``path``, as far as the system tells: 'process 123 (sqlite3)' from Linux's
+    /proc/locks; '' elsewhere or when it cannot be known."""
+    try:
+        st = path.stat()
+        lines = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return ""
+    want = f":{st.st_ino}"
+    for line in lines:
+        parts = line.split()
+        # "1: POSIX  ADVISORY  WRITE 4242 08:01:123456 0 EOF"; a blocked waiter's line has "->" first
+        if len(parts) >= 6 and parts[1] != "->" and parts[5].endswith(want):
+            pid = parts[4]
+            if pid == str(os.getpid()):
+                continue
+            try:
+                name = Path(f"/proc/{pid}/comm").read_text().strip()
+            except OSError:
+                name = ""
+            return f"process {pid}" + (f" ({name})" if name else "")
+    return ""
 
 
 def _memory() -> sqlite3.Connection:
@@ -284,12 +441,16 @@ def _memory() -> sqlite3.Connection:
     return conn
 
 
-def _migrate(conn: sqlite3.Connection, version: int) -> None:
-    for n in range(version, VERSION):
+def _migrate(conn: sqlite3.Connection, version: int, target: int = VERSION) -> None:
+    for n in range(version, target):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in filter(str.strip, MIGRATIONS[n].split(";")):
-                conn.execute(statement)
+            step = MIGRATIONS[n]
+            if isinstance(step, str):
+                for statement in filter(str.strip, step.split(";")):
+                    conn.execute(statement)
+            else:
+                step(conn)
             conn.execute(f"PRAGMA user_version = {n + 1}")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -297,8 +458,62 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("COMMIT")
 
 
+def _readable(conn: sqlite3.Connection) -> sqlite3.Connection | None:
+    """``conn`` made read-only if its notes can be read, else closed and None."""
+    try:
+        conn.execute("PRAGMA query_only = 1")
+        conn.execute("SELECT count(*) FROM annotations").fetchone()
+        return conn
+    except sqlite3.Error:
+        conn.close()
+        return None
+
+
+def _side(path: Path, suffix: str) -> Path:
+    return Path(str(path) + suffix)
+
+
+def _has_data(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    return _code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _disk_nearly_full(folder: Path) -> bool:
+    """SQLite reports a full disk as an I/O error when it cannot grow the -shm file."""
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy to a temporary file beside ``target``, then rename: a full disk leaves no half-copied notes file."""
+    part = target.with_name(target.name + ".part")
+    try:
+        shutil.copyfile(source, part)
+        with open(part, "rb+") as f:
+            os.fsync(f.fileno())
+        part.replace(target)
+    finally:
+        part.unlink(missing_ok=True)
+
+
 def _has_annotations(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'annotations'").fetchone() is not None
+
+
+def _has_checksums(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "checksum" for row in conn.execute("PRAGMA table_info(annotations)"))
 
 
 def _has_rows(conn: sqlite3.Connection) -> bool:
@@ -306,18 +521,24 @@ def _has_rows(conn: sqlite3.Connection) -> bool:
 
 
 def _check_file(path: Path) -> None:
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok" or not _has_annotations(conn):
-            raise sqlite3.DatabaseError(f"{path.name} is not a good notes backup")
-    finally:
-        conn.close()
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            good = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok" and _has_annotations(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        good = False
+    if not good:
+        raise sqlite3.DatabaseError(f"{path.name} cannot be read as notes")
 
 
 def _plain(exc: sqlite3.Error) -> str:
-    text = str(exc)
-    if "full" in text:
+    code = _code(exc)
+    if code == _SQLITE_FULL or "full" in str(exc):
         return "the disk is full"
-    if "readonly" in text:
+    if code == _SQLITE_READONLY or "readonly" in str(exc):
         return "the notes folder is read-only"
-    return text
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return "the notes file is locked by another program"
+    return str(exc)

@@ -169,14 +169,27 @@ def to_markdown(doc: Document, sids: list[str], marks: Mapping[str, list[PageMar
 
 
 _LIST_START = re.compile(r"^(\d+)([.)])")
+_INLINE = frozenset("\\`*_[]<>|~&")  # emphasis, code, links, HTML and entities, GFM tables and strikethrough
+_WWW = re.compile(r"(?i)(www)\.")
+_EMAIL = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
 
 
-def _md(text: str) -> str:
-    """Shown as written: characters that would start Markdown or HTML are escaped, and only those."""
-    out = "".join("\\" + ch if ch in "\\`*_[]<>|~" else ch for ch in text)
-    if out[:1] in ("#", "-", "+", ">", "="):
-        out = "\\" + out
-    return _LIST_START.sub(r"\1\\\2", out)  # 1.加快… would start a numbered list
+def md_escape(text: str) -> str:
+    """One line shown as written in CommonMark and GFM: nothing in it becomes markup. Inline marks, entities
+    (&lt; stays &lt;) and HTML are backslash-escaped; a line that would start a heading, a setext underline, a
+    quote, a list or a code block (by its indentation) is defused at its start; GFM's autolinks (http://,
+    www., an e-mail address) are broken where they would start, so no text becomes a link."""
+    out = "".join("\\" + ch if ch in _INLINE else ch for ch in text)
+    out = _WWW.sub(r"\1\\.", out.replace("://", "\\://"))
+    out = _EMAIL.sub("@<!-- -->", out)  # GFM links an address after its escapes are read: only a break stops it
+    body = out.lstrip(" \t")
+    lead = "".join("&#9;" if ch == "\t" else "&#32;" for ch in out[: len(out) - len(body)])
+    if body[:1] in ("#", "-", "+", ">", "=", "*"):
+        body = "\\" + body
+    return lead + _LIST_START.sub(r"\1\\\2", body)  # 1.加快… would start a numbered list
+
+
+_md = md_escape
 
 
 def _md_cell(text: str) -> str:

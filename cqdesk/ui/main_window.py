@@ -295,6 +295,10 @@ class MainWindow(QMainWindow):
         store = self.notes.store
         if store.recovered:
             return store.recovered
+        if store.unreadable:
+            return self.tr("Your notes cannot be read: %1. Nothing you do now is saved to them.").replace(
+                "%1", store.unreadable
+            )
         if store.read_only_reason:
             return self.tr("Your notes cannot be changed: %1.").replace("%1", store.read_only_reason)
         return ""

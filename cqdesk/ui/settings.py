@@ -8,6 +8,7 @@ a damaged file never stops the app.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,55 @@ def _text(max_len: int = 200) -> Callable[[Any], str]:
     return check
 
 
+MAX_TABS = 100  # far beyond what anyone keeps open, and what a start can restore in a moment
+
+
+def _json_within(text: str, depth: int) -> bool:
+    """Whether ``text`` nests no deeper than ``depth`` (decided before parsing: JSON nested thousands deep
+    exhausts the parser's recursion)."""
+    level, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            level += 1
+            if level > depth:
+                return False
+        elif ch in "]}":
+            level -= 1
+    return True
+
+
+def _no_number(text: str) -> Any:
+    raise ValueError(f"{text} is not a whole number")
+
+
+def _tabs(value: Any) -> str:
+    """The open tabs as JSON, {"sections": [ids], "current": index}: shape, sizes and numbers checked here,
+    so that a damaged file gives one tab rather than an error on every start."""
+    text = _text(20000)(value)
+    if not text:
+        return text
+    if not _json_within(text, 2):
+        raise ValueError("nested too deep")
+    data = json.loads(text, parse_float=_no_number, parse_constant=_no_number)  # no 1e999, no Infinity
+    if not isinstance(data, dict) or not isinstance(data.get("sections", []), list):
+        raise ValueError("not a list of tabs")
+    sections, current = data.get("sections", []), data.get("current", 0)
+    if len(sections) > MAX_TABS or not all(isinstance(s, str) and len(s) <= 200 for s in sections):
+        raise ValueError("not a list of section ids")
+    if isinstance(current, bool) or not isinstance(current, int) or not 0 <= current < max(1, len(sections)):
+        raise ValueError(f"current tab {current!r} out of range")
+    return text
+
+
 def _bytes(value: Any) -> QByteArray:
     if isinstance(value, QByteArray):
         return value
@@ -92,8 +142,8 @@ STATE = {
         Option("geometry", QByteArray(), _bytes),
         Option("splitter", QByteArray(), _bytes),
         Option("last_section", "report", _text()),
-        Option("tabs", "", _text(20000)),  # JSON: the open tabs' sections and the current one
-        Option("tabs2", "", _text(20000)),  # the same for the second pane of a split view
+        Option("tabs", "", _tabs),  # JSON: the open tabs' sections and the current one
+        Option("tabs2", "", _tabs),  # the same for the second pane of a split view
         Option("reading_splitter", QByteArray(), _bytes),
     )
 }
@@ -115,14 +165,22 @@ class Store:
         option = self.options[key]
         try:
             raw = self._qs.value(key, None)
-        except Exception:  # a value Qt cannot even decode
-            return option.default
+        except Exception as exc:  # a value Qt cannot even decode
+            return self._default(key, exc)
         if raw is None:
             return option.default
         try:
             return option.check(raw)
-        except (ValueError, TypeError):
-            return option.default
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            return self._default(key, exc)
+
+    def _default(self, key: str, why: Exception) -> Any:
+        import logging  # only when a stored value is bad
+
+        logging.getLogger("cqdesk.settings").warning(
+            "%s: the stored %s is not usable (%s); its default is used", self.path, key, str(why)[:200]
+        )
+        return self.options[key].default
 
     def set(self, key: str, value: Any) -> None:
         option = self.options[key]

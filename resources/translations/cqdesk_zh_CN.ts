@@ -202,7 +202,7 @@
         <translation>接续2024年工作</translation>
     </message>
     <message>
-        <source>No 2025 item or area shares enough of this task's own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
+        <source>No 2025 item or area shares enough of this task&apos;s own wording to be linked; the 2025 work is under 2025年政府工作 › 聚力抓好8个方面工作.</source>
         <translation>2025年没有哪一项或哪一方面工作与本项任务的用语有足够多的共同之处，因而未自动关联；2025年的工作见“2025年政府工作 › 聚力抓好8个方面工作”。</translation>
     </message>
     <message>
@@ -326,6 +326,10 @@
     <message>
         <source>Your notes cannot be changed: %1.</source>
         <translation>你的笔记无法修改：%1。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be read: %1. Nothing you do now is saved to them.</source>
+        <translation>无法读取你的笔记：%1。现在所做的更改不会保存到笔记中。</translation>
     </message>
     <message>
         <source>bookmarked</source>
@@ -514,6 +518,14 @@
         <translation>已导入：%1。</translation>
     </message>
     <message>
+        <source>File set aside as damaged, %1</source>
+        <translation>因无法读取而移到一旁的笔记文件，%1</translation>
+    </message>
+    <message>
+        <source>Backup of %1</source>
+        <translation>%1 的备份</translation>
+    </message>
+    <message>
         <source>Restore from Backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -522,12 +534,12 @@
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <source>Replace your notes with the backup of (your current notes are kept in a file beside it):</source>
-        <translation>用哪一天的备份替换你的笔记（当前的笔记会另存为旁边的一个文件）：</translation>
+        <source>Replace your notes with (your current notes are kept in a file beside it):</source>
+        <translation>用以下文件替换你的笔记（当前笔记会另存一份放在旁边）：</translation>
     </message>
     <message>
-        <source>Your notes were restored from the backup of %1.</source>
-        <translation>已从 %1 的备份恢复你的笔记。</translation>
+        <source>Your notes were restored: %1.</source>
+        <translation>你的笔记已恢复：%1。</translation>
     </message>
     <message>
         <source>Yellow</source>

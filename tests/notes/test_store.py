@@ -1,6 +1,6 @@
 import sqlite3
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, datetime
 
 import pytest
 
@@ -48,7 +48,7 @@ def test_migrations_run_from_every_earlier_version(tmp_path):
         folder = tmp_path / f"v{start}"
         folder.mkdir()
         conn = sqlite3.connect(folder / "user.db")
-        store_module._migrate(conn, 0) if start else None
+        store_module._migrate(conn, 0, start)
         conn.execute(f"PRAGMA user_version = {start}")
         conn.close()
         s = NotesStore(folder)
@@ -79,15 +79,15 @@ def test_notes_from_a_newer_version_are_read_but_never_changed(tmp_path):
 )
 def test_a_damaged_file_is_moved_aside_and_the_newest_backup_restored(tmp_path, damage):
     s = NotesStore(tmp_path)
-    first = bookmark()
+    first, second = bookmark(), bookmark("plan/areas/2")
     s.put(first)
-    s.put(bookmark("plan/areas/2"))  # the day's first change of a non-empty file: backed up before it
-    s.close()
+    s.put(second)  # the day's first change of a non-empty file: backed up before it
+    s.close()  # and backed up again on closing, with both
     for side in ("user.db-wal", "user.db-shm"):
         (tmp_path / side).unlink(missing_ok=True)
     damage(tmp_path / "user.db")
     again = NotesStore(tmp_path)
-    assert [a.id for a in again.all()] == [first.id]
+    assert sorted(a.id for a in again.all()) == sorted([first.id, second.id])
     assert "damaged" in again.recovered and "restored from the backup of" in again.recovered
     kept = list(tmp_path.glob("user.damaged-*.db"))
     assert len(kept) == 1 and kept[0].stat().st_size > 0
@@ -174,21 +174,47 @@ class _Failing:
         return getattr(self._conn, name)
 
 
-def test_one_backup_a_day_the_last_seven_kept(tmp_path):
+def test_backups_before_each_day_s_first_change_every_20_changes_and_on_close(tmp_path):
+    s = NotesStore(tmp_path)
+    s.put(bookmark())
+    assert s.backups() == []  # nothing to back up before the first note
+    s.put(bookmark("plan/areas/2"))  # the day's first change of notes that exist: a copy of them first
+    assert len(s.backups()) == 1
+    for n in range(store_module.BACKUP_EVERY - 1):  # with the one before: 20 changes since that copy
+        s.put(Annotation.new("note", "plan/areas/3", "d", note=str(n)))
+    assert _count(s.backups()[0]) == 21
+    s.put(bookmark("plan/areas/4"))
+    assert _count(s.backups()[0]) == 21
+    s.close()  # the one change since is backed up on close
+    assert _count(s.backups()[0]) == 22
+
+
+def _count(db):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_backups_are_thinned_to_the_newest_ten_and_one_for_each_of_seven_days(tmp_path):
     s = NotesStore(tmp_path)
     s.put(bookmark())
     for day in range(1, 11):
-        s._backup_if_due(date(2026, 11, day))
-        s._backup_if_due(date(2026, 11, day))
+        for hour in range(0, 24, 4):  # six a day
+            s.backup_now(datetime(2026, 11, day, hour, tzinfo=UTC))
     names = [p.name for p in s.backups()]
-    assert names == [f"user-2026-11-{d:02d}.db" for d in range(10, 3, -1)]
+    newest_ten = [f"user-2026-11-{d:02d}T{h:02d}0000.db" for d in (10, 9) for h in (20, 16, 12, 8, 4, 0)][:10]
+    days = [f"user-2026-11-{d:02d}T200000.db" for d in range(8, 3, -1)]
+    assert names == newest_ten + days
+    assert store_module.backup_label(s.backups()[0]) == "2026-11-10 20:00:00"
 
 
 def test_restore_from_a_backup_keeps_the_current_notes_beside_it(tmp_path):
     s = NotesStore(tmp_path)
     a = bookmark()
     s.put(a)
-    s._backup_if_due(date(2026, 11, 1))
+    s._backup_if_due(datetime(2026, 11, 1, tzinfo=UTC))
     s.put(replace(a, note="later", updated="2099-01-01T00:00:00.000Z"))
     s.restore(s.backups()[0])
     assert s.get(a.id).note == ""

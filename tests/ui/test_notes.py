@@ -178,7 +178,7 @@ def test_export_and_import_through_the_feature(make_window, qtbot, tmp_path):
     QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     target = tmp_path / "mine.md"
     assert w.notes_feature.export_to(target) == 1
-    assert "## 《2025年重庆市政府工作报告》二、1\\. 加快构建现代化集疏运体系" in target.read_text(encoding="utf-8")
+    assert "## 《2025年重庆市政府工作报告》二、1. 加快构建现代化集疏运体系" in target.read_text(encoding="utf-8")
     j = tmp_path / "mine.json"
     w.notes_feature.export_to(j)
     assert w.notes_feature.import_from(j) == "0 added, 0 changed, 1 skipped (not newer)"

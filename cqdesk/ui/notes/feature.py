@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu
 from ...notes.anchor import find_passage
 from ...notes.exchange import MARKDOWN_LABELS, ImportRefused, from_json, merge_plan, to_csv, to_json, to_markdown
 from ...notes.model import COLORS
+from ...notes.store import NotesError, backup_label
 from ...report.atomic import write_atomic
 from ...report.render import HIGHLIGHTS, reference
 from ..reading.page import DetailPane
@@ -192,7 +193,10 @@ class NotesFeature(QObject):
     # Moving notes in and out ----------------------------------------------------------------
 
     def export_to(self, path: Path) -> int:
-        """Write every note to ``path`` in the format its extension names (.json, .md, .csv); the count."""
+        """Write every note to ``path`` in the format its extension names (.json, .md, .csv); the count.
+        Notes that could not be read are never exported as none (that would replace a good file with less)."""
+        if self.notes.store.unreadable:
+            raise NotesError(f"your notes cannot be read: {self.notes.store.unreadable}")
         doc, items = self.notes.document, self.notes.items()
         suffix = path.suffix.lower()
         if suffix == ".csv":
@@ -218,12 +222,11 @@ class NotesFeature(QObject):
             return
         try:
             n = self.export_to(Path(name))
-        except OSError as exc:
+        except (OSError, NotesError) as exc:
             from PySide6.QtWidgets import QMessageBox  # imported where used: start-up shows no message box
 
-            QMessageBox.warning(
-                self.window, QCoreApplication.translate("Notes", "Export My Notes"), f"{name}: {exc.strerror or exc}"
-            )
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            QMessageBox.warning(self.window, QCoreApplication.translate("Notes", "Export My Notes"), f"{name}: {why}")
             return
         self.message.emit(self.tr("Exported %n note(s) to %1.", "", n).replace("%1", name))
 
@@ -263,23 +266,38 @@ class NotesFeature(QObject):
             return
         self.message.emit(QCoreApplication.translate("Notes", "Imported: %1.").replace("%1", summary))
 
+    def restore_choices(self) -> list[tuple[str, Path]]:
+        """What Restore offers, each with its label: the backups, then the files set aside as damaged (a file
+        moved aside is always offered back)."""
+        store = self.notes.store
+        set_aside = set(store.set_aside())
+        out = []
+        for path in store.restorable():
+            when = backup_label(path)
+            if path in set_aside:
+                label = QCoreApplication.translate("Notes", "File set aside as damaged, %1").replace("%1", when)
+            else:
+                label = QCoreApplication.translate("Notes", "Backup of %1").replace("%1", when)
+            out.append((label, path))
+        return out
+
     def ask_restore(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        backups = self.notes.store.backups()
-        if not backups:
+        choices = self.restore_choices()
+        if not choices:
             QMessageBox.information(
                 self.window,
                 QCoreApplication.translate("Notes", "Restore from Backup"),
                 QCoreApplication.translate("Notes", "There is no backup yet."),
             )
             return
-        names = [b.stem.removeprefix("user-") for b in backups]
-        day, ok = QInputDialog.getItem(
+        names = [label for label, _ in choices]
+        chosen, ok = QInputDialog.getItem(
             self.window,
             QCoreApplication.translate("Notes", "Restore from Backup"),
             QCoreApplication.translate(
-                "Notes", "Replace your notes with the backup of (your current notes are kept in a file beside it):"
+                "Notes", "Replace your notes with (your current notes are kept in a file beside it):"
             ),
             names,
             0,
@@ -288,14 +306,12 @@ class NotesFeature(QObject):
         if not ok:
             return
         try:
-            self.notes.store.restore(backups[names.index(day)])
+            self.notes.store.restore(choices[names.index(chosen)][1])
         except Exception as exc:  # NotesError or a damaged backup: say so, change nothing
             QMessageBox.warning(self.window, QCoreApplication.translate("Notes", "Restore from Backup"), str(exc))
             return
         self.notes.reload()
-        self.message.emit(
-            QCoreApplication.translate("Notes", "Your notes were restored from the backup of %1.").replace("%1", day)
-        )
+        self.message.emit(QCoreApplication.translate("Notes", "Your notes were restored: %1.").replace("%1", chosen))
 
 
 def _drawn(paint: Callable[[QPainter], None]) -> QIcon:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QPdfWriter
 
 from ... import __version__
+from ...report import atomic
 from ...report.atomic import replacing, temporary_beside
 from ...report.model import Document
 from ...report.render import PageMark
@@ -35,19 +36,14 @@ class ExportResult:
 
 
 def check_target(path: Path) -> Path:
+    """The one target check (report.atomic), its refusal in the reader's words."""
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder; choose a file name")
-    if path.exists() and not path.is_file():
-        # A device or pipe: the atomic rename would replace it rather than write to it.
-        raise ExportError(f"{path}: is not a regular file")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"{path}: the folder {folder} is not writable")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise ExportError(f"{path}: the file is read-only")
+    try:
+        atomic.check_target(path)
+    except IsADirectoryError:
+        raise ExportError(f"{path}: is a folder; choose a file name") from None
+    except OSError as exc:
+        raise ExportError(f"{path}: {exc.strerror or exc}") from None
     return path
 
 
@@ -67,8 +63,8 @@ def export_pdf(
     job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE], marks, large_print, links)
     raw: Path | None = None
     try:
-        raw = temporary_beside(path)  # Qt's own PDF, before the outline is added
         with replacing(path) as final:
+            raw = temporary_beside(final)  # Qt's own PDF, before the outline is added
             writer = QPdfWriter(str(raw))
             writer.setResolution(PDF_RESOLUTION)
             writer.setPageLayout(page_layout(paper, orientation))
@@ -79,7 +75,8 @@ def export_pdf(
             del writer  # closes the file
             _check_complete(raw, path)
             _add_outline(raw, final, doc, job)
-        return ExportResult(path, pages, path.stat().st_size)
+            size = final.stat().st_size
+        return ExportResult(path, pages, size)
     except OSError as exc:
         reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))
         raise ExportError(f"{path}: {reason}") from None
@@ -94,7 +91,7 @@ def _check_complete(raw: Path, path: Path) -> None:
         f.seek(max(0, raw.stat().st_size - 64))
         tail = f.read()
     if b"%%EOF" not in tail:
-        free = shutil.disk_usage(path.parent).free
+        free = shutil.disk_usage(raw.parent).free
         reason = "no space left on the disk" if free < 1024 * 1024 else "the file was cut short"
         raise ExportError(f"{path}: the PDF could not be written completely ({reason})")
 
