@@ -29,6 +29,9 @@ QUERIES = {
     "3 chars": ["新通道", "数字化", "民营经"],
     "4+ chars": ["乡村振兴", "现代制造业集群", "西部陆海新通道"],
     "multi-term": ["乡村 振兴", "数字 重庆", "开放 平台 国际"],
+    # Pastes a hostile tester tried (4.4 s and 22 s before terms were capped without a quadratic scan):
+    "20k terms": [" ".join(f"t{i}" for i in range(20_000))],
+    "50k 2-char": [" ".join(chr(0x4E00 + i % 3000) + chr(0x4E00 + i * 7 % 3000) for i in range(50_000))],
 }
 
 

@@ -247,10 +247,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .report.normalize import query_terms
+    from .report.normalize import MAX_TERMS, query_terms, too_many_terms
 
     if not query_terms(args.query):
         raise UsageError("search needs something to look for, e.g. cqdesk search 乡村振兴")
+    if too_many_terms(args.query):
+        print(f"cqdesk: only the first {MAX_TERMS} words are searched", file=sys.stderr)
     hits = _open(args).search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
@@ -519,6 +521,9 @@ def _notes_import(args: argparse.Namespace, report: Report, store: NotesStore) -
         return 0
     store.put_many(plan.added + plan.changed)
     print(f"imported: {plan.summary()}")
+    if bad := store.mismatches():  # a flipped byte on disk: said here, where the notes are being looked at
+        print(f"cqdesk: {len(bad)} saved notes no longer match their checksums (damaged on disk): "
+              f"{', '.join(bad[:5])}", file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -2,7 +2,7 @@
 # Debian/Ubuntu packages cqdesk needs, installing only the missing ones.
 #
 #   bash scripts/install-system-deps.sh          # to run the app: Qt's libraries, a CJK font, python3-venv
-#   bash scripts/install-system-deps.sh --test   # also what the tests use: Xvfb, poppler (PDF checks),
+#   bash scripts/install-system-deps.sh --test   # also what the tests use: Xvfb, poppler (PDF checks), strace (no socket),
 #                                                #   binutils (strip), gcc and icu-devtools (the bundle's smaller ICU data),
 #                                                #   NSIS (installer checks) and LibreOffice Writer (opens the Word and ODT exports),
 #                                                #   AT-SPI and pyatspi (a screen reader's view of the window),
@@ -18,7 +18,7 @@ run=(
   libcups2 fonts-noto-cjk python3-venv
 )
 test=(xvfb xauth xdotool poppler-utils binutils gcc icu-devtools nsis libreoffice-writer-nogui dbus-daemon at-spi2-core python3-pyatspi
-  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng)
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng strace)
 wine=(wine wine64 gcc-mingw-w64-x86-64-win32)
 packages=("${run[@]}")
 case "${1:-}" in

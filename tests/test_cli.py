@@ -216,3 +216,11 @@ def test_screenshot_of_the_split_view(tmp_path):
     assert QImage(str(target)).width() == 1000
     bad = run("screenshot", "-o", str(tmp_path / "x.png"), "--split", "review/tasks/6", "nowhere")
     assert bad.returncode == 1 and "no section 'nowhere'" in bad.stderr
+
+
+def test_search_says_when_words_are_left_out(capsys):
+    from cqdesk.cli import main
+
+    assert main(["search", "重庆 " + " ".join(f"t{i}" for i in range(100))]) == 1  # no section holds them all
+    err = capsys.readouterr().err
+    assert err.startswith("cqdesk: only the first 64 words are searched\n")

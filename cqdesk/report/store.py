@@ -1,6 +1,6 @@
 """Open data/report.db read-only and load the report from it.
 
-The database is opened with ``immutable=1``: SQLite then never writes, locks or
+The database is opened with ``mode=ro&immutable=1``: the file is opened read-only and SQLite never writes, locks or
 creates a journal, so the app works from a read-only install folder and cannot
 change the file. Every way the file can be wrong ends in one ReportError that
 names the path and the problem.
@@ -46,7 +46,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
         raise ReportError(f"{path}: the report database was not found")
     if path.is_dir():
         raise ReportError(f"{path}: is a folder, not the report database")
-    uri = path.resolve().as_uri() + "?immutable=1"
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"  # opened O_RDONLY: no write even by mistake
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only = 1")

@@ -810,6 +810,10 @@
         </translation>
     </message>
     <message>
+        <source>Only the first %1 words are searched.</source>
+        <translation>搜索时使用前 %1 个词。</translation>
+    </message>
+    <message>
         <source>My notes</source>
         <translation>我的笔记</translation>
     </message>

@@ -235,3 +235,20 @@ def test_checksums_are_added_to_notes_saved_before_them(tmp_path):
     conn.close()
     s = NotesStore(tmp_path)
     assert s.all() == [a] and s.mismatches() == []
+
+
+def test_the_self_test_reports_a_flipped_byte_in_the_notes(qapp, tmp_path):
+    from cqdesk.ui.tools.selftest import run_self_test
+
+    s = NotesStore(tmp_path)
+    s.put(note(1))
+    s.close()
+    lines = []
+    run_self_test(out=lines.append, notes=tmp_path)
+    assert "ok    your notes: 1 read, every one matching its checksum" in lines
+    raw = (tmp_path / "user.db").read_bytes()
+    at = raw.index("笔记 1".encode())
+    (tmp_path / "user.db").write_bytes(raw[:at] + "筆".encode() + raw[at + 3 :])
+    lines.clear()
+    assert not run_self_test(out=lines.append, notes=tmp_path)
+    assert any(line.startswith("FAIL  your notes: 1 of 1 notes no longer match their checksums") for line in lines)

@@ -36,7 +36,7 @@ def run(argv):
 
 
 @pytest.mark.parametrize("writer", list(WRITERS))
-def test_a_fifo_is_written_to_not_replaced(tmp_path, writer):
+def test_a_fifo_is_written_to_not_replaced(qapp, tmp_path, writer):  # qapp: one QApplication for all tests
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     got = bytearray()
@@ -45,7 +45,7 @@ def test_a_fifo_is_written_to_not_replaced(tmp_path, writer):
         with open(fifo, "rb") as f:
             got.extend(f.read())
 
-    reader = threading.Thread(target=read)
+    reader = threading.Thread(target=read, daemon=True)
     reader.start()
     code, _, err = run([*WRITERS[writer], "-o", str(fifo)])
     if code != 0:
@@ -57,7 +57,7 @@ def test_a_fifo_is_written_to_not_replaced(tmp_path, writer):
 
 
 @pytest.mark.parametrize("writer", list(WRITERS))
-def test_a_symlink_is_written_through_and_kept(tmp_path, writer):
+def test_a_symlink_is_written_through_and_kept(qapp, tmp_path, writer):
     real = tmp_path / "real.out"
     real.write_bytes(b"old")
     link = tmp_path / "link.out"
@@ -84,7 +84,7 @@ def test_a_character_device_is_written_to_and_stays_a_device(tmp_path):
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
 
 
-def test_dev_stdout_gets_the_data_and_the_message_goes_to_stderr(tmp_path, capfd):
+def test_dev_stdout_gets_the_data_and_the_message_goes_to_stderr(qapp, tmp_path, capfd):
     assert main(["export-text", "-o", str(tmp_path / "text.txt")]) == 0
     capfd.readouterr()
     assert main(["export-text", "-o", "/dev/stdout"]) == 0

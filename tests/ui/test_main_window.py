@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -417,3 +418,61 @@ def test_rich_copy_then_quit_exits_cleanly(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-500:]
     assert "text/html" in out.stdout
+
+
+@pytest.mark.parametrize(
+    "tabs",
+    [
+        '{"sections": ["plan/areas/1", "plan/areas/2"], "current": 1e999}',
+        '{"sections": ["plan/areas/1"], "current": Infinity}',
+        '{"sections": ["plan/areas/1"], "current": NaN}',
+        '{"sections": ["plan/areas/1"], "current": 99999999999999999999999}',
+        "[" * 5000 + "]" * 5000,
+        '{"sections": ' + "[" * 5000 + "]" * 5000 + "}",
+        '{"sections": ["plan/areas/1"], "current": true}',
+        '{"sections": ' + json.dumps(["plan/areas/1"] * 5000) + "}",
+    ],
+    ids=["1e999", "Infinity", "NaN", "huge", "5000-deep", "5000-deep-inside", "bool", "5000-tabs"],
+)
+def test_a_damaged_tabs_setting_gives_one_tab_and_a_log_line(make_window, settings_dir, tabs, caplog):
+    """As found: 1e999, Infinity or JSON nested 5,000 deep in state.ini's tabs stopped every start."""
+    from PySide6.QtCore import QSettings
+
+    settings_dir.mkdir(parents=True, exist_ok=True)
+    qs = QSettings(str(settings_dir / "state.ini"), QSettings.Format.IniFormat)
+    qs.setValue("tabs", tabs)
+    qs.setValue("last_section", "plan/areas/4")
+    qs.sync()
+    with caplog.at_level("WARNING", logger="cqdesk.settings"):
+        w = make_window()
+    assert w.reading_tabs.count() == 1 and w.detail.section_id == "plan/areas/4"
+    assert any("the stored tabs is not usable" in r.getMessage() for r in caplog.records)
+
+
+def test_a_damaged_tabs_setting_does_not_stop_a_real_start(tmp_path):
+    """The same through a real start, every start: the process paints its window and exits 0."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QSettings
+
+    config = tmp_path / "config"
+    qs = QSettings(str(config / "cqdesk" / "state.ini"), QSettings.Format.IniFormat)
+    qs.setValue("tabs", '{"sections": ["plan/areas/1"], "current": 1e999}')
+    qs.sync()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config),
+           "CQDESK_DATA_DIR": str(tmp_path / "notes"), "CQDESK_STARTUP_PROBE": "1"}  # fmt: skip
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-m", "cqdesk"], env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0 and "first-paint" in out.stdout, out.stderr
+        assert "Traceback" not in out.stderr
+
+
+def test_the_search_status_says_when_words_are_left_out(make_window, qtbot):
+    w = make_window()
+    text = " ".join(["重庆"] + [f"t{i}" for i in range(70)])
+    search(qtbot, w, text)
+    assert w.search.status.text().endswith("Only the first 64 words are searched.")
+    search(qtbot, w, "重庆")
+    assert "Only the first" not in w.search.status.text()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent, QMouseEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cqdesk.notes.model import Annotation
 from cqdesk.notes.store import NotesError, NotesStore
 from cqdesk.report.render import HIGHLIGHTS
 from cqdesk.ui.notes.editor import NoteEditor
@@ -262,3 +264,33 @@ def test_search_results_show_my_highlights_under_their_words(make_window, qtbot)
     page = result_html(hit, QPalette(), False, [("西部陆海新通道", "green")])
     assert f"background-color:{HIGHLIGHTS['green']}" in page
     assert result_html(hit, QPalette(), False, []).count("background-color") == len(hit.marks) + len(hit.title_marks)
+
+
+def test_restore_offers_a_file_set_aside_and_brings_its_notes_back(make_window, qtbot, monkeypatch):
+    """As found: a healthy notes file moved aside as damaged was never offered back by Restore from Backup."""
+    from PySide6.QtWidgets import QInputDialog
+
+    folder = os.environ["CQDESK_DATA_DIR"]
+    kept = NotesStore(folder)
+    kept.put_many([Annotation.new("note", "plan/areas/1", "d", note=f"第{n}条") for n in range(7)])
+    kept.close()
+    os.rename(os.path.join(folder, "user.db"), os.path.join(folder, "user.damaged-20261201-101500.db"))
+    for side in ("backups",):
+        shutil.rmtree(os.path.join(folder, side), ignore_errors=True)
+    w = reader(make_window, qtbot)
+    offered = []
+
+    def choose(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    bar = w.menuBar()
+    notes_menu = w.notes_feature.menu
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(notes_menu.menuAction()).center())
+    qtbot.waitUntil(notes_menu.isVisible)
+    at = notes_menu.actionGeometry(w.notes_feature.restore).center()
+    qtbot.mouseClick(notes_menu, Qt.MouseButton.LeftButton, pos=at)
+    assert offered == ["File set aside as damaged, 2026-12-01 10:15:00"]
+    qtbot.waitUntil(lambda: len(saved()) == 7)
+    assert len(w.notes.items()) == 7

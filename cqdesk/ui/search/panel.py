@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QLineEdit, Q
 
 from ...notes.search import PART as NOTES_PART
 from ...notes.search import NoteHit
-from ...report.normalize import fold, query_terms
+from ...report.normalize import MAX_TERMS, fold, query_terms, too_many_terms
 from ...report.search import SearchHit
 from ...report.store import Report
 from ..qt import core_application
@@ -197,6 +197,9 @@ class SearchPanel(QWidget):
             if len(self.hits) > self.report_hits:
                 text += " · " + self.tr("%n of my notes", "", len(self.hits) - self.report_hits)
             self.status.setText(text)
+        if too_many_terms(self.query):
+            more = self.tr("Only the first %1 words are searched.").replace("%1", str(MAX_TERMS))
+            self.status.setText(f"{self.status.text()} {more}")
         self.status.show()
         announce(self.status, self.status.text())
 

@@ -25,22 +25,24 @@ KNOWN_SEARCHES = {
     "乡村 振兴": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],
     "鄉村 振興": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],  # traditional characters
 }
-CHECKS = 7
+CHECKS = 8
 
 
-def run_self_test(db: Path | None = None, out: Callable[[str], None] = print) -> bool:
+def run_self_test(db: Path | None = None, out: Callable[[str], None] = print, notes: Path | None = None) -> bool:
+    from ...notes.location import default_data_dir
     from .headless import gui_app
 
     with gui_app("zh_CN") as app:
-        return SelfTest(app, db or default_db_path(), out).run()
+        return SelfTest(app, db or default_db_path(), out, notes or default_data_dir()).run()
 
 
 class SelfTest:
     """Each check returns a line of detail or raises; a failed check never stops the others."""
 
-    def __init__(self, app: QGuiApplication, db: Path, out: Callable[[str], None]) -> None:
+    def __init__(self, app: QGuiApplication, db: Path, out: Callable[[str], None], notes: Path) -> None:
         self.app = app
         self.db = db
+        self.notes_folder = notes
         self.out = out
         self.report: Report | None = None
         self.results: list[bool] = []
@@ -54,6 +56,7 @@ class SelfTest:
             self.check("word and opendocument", self.documents)
         self.check("qt plugins", self.plugins)
         self.check("speech", self.speech)
+        self.check("your notes", self.notes)
         if self.report is not None:
             self.report.close()
         passed = all(self.results) and len(self.results) == CHECKS
@@ -154,9 +157,25 @@ class SelfTest:
             raise ValueError(f"the mock engine did not finish a sentence ({tts.state().name})")
         return f"engines: {', '.join(engines)}"
 
+    def notes(self) -> str:
+        """The reader's notes read, each row against its checksum; nothing is created where there are none."""
+        from ...notes.store import FILE_NAME, NotesStore
+
+        if not (self.notes_folder / FILE_NAME).exists():
+            return f"none yet in {self.notes_folder}"
+        store = NotesStore(self.notes_folder)
+        try:
+            if store.unreadable:
+                raise ValueError(store.unreadable)
+            count, bad = len(store.all()), store.mismatches()
+        finally:
+            store.close()
+        if bad:
+            raise ValueError(f"{len(bad)} of {count} notes no longer match their checksums: {', '.join(bad[:3])}")
+        return f"{count} read, every one matching its checksum" + (f"; {store.recovered}" if store.recovered else "")
+
     def plugins(self) -> str:
-        from PySide6.QtCore import QLibraryInfo
-        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+        from PySide6.QtCore import QLibraryInfo, QPluginLoader
 
         platform = self.app.platformName()
         if not platform:
@@ -165,6 +184,8 @@ class SelfTest:
         printing = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else []
         if sys.platform != "win32" and sys.platform != "darwin" and not printing:
             raise ValueError(f"no print-support plugin in {folder}")
-        QPrinterInfo.availablePrinterNames()
-        QPrinter(QPrinter.PrinterMode.HighResolution)
+        for name in printing:  # loaded, so its libraries resolve; but asked nothing: asking would reach CUPS
+            loader = QPluginLoader(str(folder / name))
+            if not loader.load():
+                raise ValueError(f"the print-support plugin {name} does not load ({loader.errorString()})")
         return f"platform {platform}, print support {', '.join(printing) or 'built in'}"
