@@ -4,7 +4,10 @@ Prints, each beside a baseline taken in the same run:
 - rendering the section that holds the most annotations, with them and without (goal: at most 1.2x);
 - filtering the My Notes list, one keystroke at a time (goal: p95 under one frame, 16 ms);
 - exporting (JSON, Markdown, CSV) and importing all of them;
-- building the window with 10,000 annotations and with none.
+- building the window with 10,000 annotations and with none;
+- a real start of the app to its first paint, and export-pdf --with-notes of the whole report, each with the
+  annotations and with none (peak resident memory and seconds; goals: memory at most 1.5x, the export under
+  30 s at 100,000).
 
     python benchmarks/bench_notes.py [--count 10000]
 """
@@ -138,6 +141,29 @@ def main() -> None:
           f"{timed(import_all):.0f} ms")  # fmt: skip
     w.close()
     QApplication.processEvents()
+    store.close()
+    for name, args in (("start to first paint", []), ("export-pdf --with-notes", ["export-pdf", "--with-notes",
+                       "-o", str(Path(tempfile.mkdtemp()) / "notes.pdf")])):  # fmt: skip
+        none_s, none_mb = peak(args, empty_dir)
+        full_s, full_mb = peak(args, default_data_dir())
+        print(f"{name}: {none_s:.2f} s, {none_mb:.0f} MB with none; {full_s:.2f} s, {full_mb:.0f} MB with "
+              f"{count:,} (memory {full_mb / none_mb:.2f}x, time {full_s / none_s:.1f}x)")  # fmt: skip
+
+
+def peak(args: list[str], notes: Path) -> tuple[float, float]:
+    """Seconds and peak resident megabytes of one run of cqdesk in a process of its own."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CQDESK_DATA_DIR": str(notes), "CQDESK_STARTUP_PROBE": "1", "QT_QPA_PLATFORM": "offscreen"}
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "cqdesk", *args], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"cqdesk {' '.join(args)} failed ({proc.returncode})")
+    return time.perf_counter() - t, usage.ru_maxrss / 1024
 
 
 if __name__ == "__main__":

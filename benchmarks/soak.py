@@ -1,7 +1,9 @@
 """Soak: thousands of random user operations in one window, in one process.
 
 Operations: select a section in the tree, search, open a result, next/previous hit, back,
-forward, zoom, toggle the language, export a PDF to a temporary file. Prints the time per
+forward, zoom, toggle the language, export a PDF to a temporary file; and the notes: add a highlight or a
+note, edit, delete, undo, redo, export (JSON, Markdown, CSV) and import. The notes it made are counted
+against the store at the end (every acknowledged change there). Prints the time per
 operation and resident memory after warm-up and at the end (goal: growth under 10 MB).
 
     python benchmarks/soak.py [--ops 10000] [--seed 1]
@@ -18,6 +20,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CQDESK_DATA_DIR", tempfile.mkdtemp(prefix="cqdesk-soak-"))  # never the reader's own notes
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 QUERIES = [
@@ -70,6 +73,37 @@ def operations(window, tmp: Path, rng: random.Random) -> dict:
         exported[0] += 1
         window.printing.export_to(tmp / f"soak-{exported[0] % 3}.pdf")
 
+    notes = window.notes
+    doc = window.report.document
+    texts = [s for s in doc.sections.values() if len(s.own_text) > 20]
+
+    def note_add() -> None:
+        section = rng.choice(texts)
+        if rng.random() < 0.5:
+            start = rng.randrange(len(section.own_text) - 10)
+            notes.highlight(section.id, start, start + rng.randint(2, 10), rng.choice(["yellow", "green"]))
+        else:
+            notes.save_note(None, section.id, rng.choice(["对照2024年", "简报要点 <b>x</b>", "=SUM(1)", "🙂"]))
+
+    def mine():
+        return notes.items()
+
+    def note_edit() -> None:
+        if items := [a for a in mine() if a.kind != "bookmark"]:
+            notes.save_note(rng.choice(items), "", f"改过 {rng.randrange(1000)}")
+
+    def note_delete() -> None:
+        if items := mine():
+            notes.remove(rng.choice(items).id)
+
+    def notes_export() -> None:
+        window.notes_feature.export_to(tmp / f"soak-notes.{rng.choice(['json', 'md', 'csv'])}")
+
+    def notes_import() -> None:
+        saved = tmp / "soak-import.json"
+        window.notes_feature.export_to(saved)
+        window.notes_feature.import_from(saved)
+
     def toggle_language() -> None:
         (window.commands.lang_en if window.translations.language == "zh_CN" else window.commands.lang_zh).trigger()
 
@@ -85,6 +119,13 @@ def operations(window, tmp: Path, rng: random.Random) -> dict:
         "language": toggle_language,
         "clear search": window.commands.clear_search.trigger,
         "export": export,
+        "note add": note_add,
+        "note edit": note_edit,
+        "note delete": note_delete,
+        "undo": notes.undo_stack.undo,
+        "redo": notes.undo_stack.redo,
+        "notes export": notes_export,
+        "notes import": notes_import,
     }
 
 
@@ -100,6 +141,13 @@ WEIGHTS = {
     "language": 2,
     "clear search": 4,
     "export": 1,
+    "note add": 8,
+    "note edit": 3,
+    "note delete": 2,
+    "undo": 2,
+    "redo": 1,
+    "notes export": 1,
+    "notes import": 1,
 }
 
 
@@ -132,6 +180,7 @@ def soak(window, ops: int, seed: int, tmp: Path, warmup: int = 2000) -> dict:
         "seconds": end - start,
         "rss_warm": warm_rss,
         "rss_end": rss_mb(),
+        "notes": (len(window.notes.items()), len(window.notes.store.all()), window.notes.store.mismatches()),
         "ms_per_op": 1000 * (end - start) / ops,
         "after_warmup_s": end - locals().get("start_after_warmup", start),
     }
@@ -160,6 +209,8 @@ def main() -> None:
     app.processEvents()
     print(f"{r['ops']} operations in {r['seconds']:.1f} s: {r['ms_per_op']:.2f} ms per operation")
     print("mix: " + ", ".join(f"{k} {v}" for k, v in r["counts"].items()))
+    shown, stored, bad = r["notes"]
+    print(f"notes at the end: {shown} shown, {stored} stored, {len(bad)} not matching their checksums")
     print("resident memory: " + ", ".join(f"{n}: {mb:.0f} MB" for n, mb in r["checkpoints"]))
     print(
         f"resident memory after warm-up {r['rss_warm']:.1f} MB, at the end {r['rss_end']:.1f} MB "

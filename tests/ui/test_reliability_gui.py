@@ -209,4 +209,6 @@ def test_short_soak(window, tmp_path):
     start = time.perf_counter()
     result = soak.soak(window, 400, seed=3, tmp=tmp_path, warmup=100)
     assert result["ops"] == 400 and sum(result["counts"].values()) == 400
+    shown, stored, bad = result["notes"]
+    assert result["counts"]["note add"] > 0 and shown == stored and bad == []  # every saved change there
     assert time.perf_counter() - start < 120

@@ -9,6 +9,7 @@ never split, and every page gets a running header and a page footer.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -201,6 +202,7 @@ class PrintJob:
                 self._paragraphs.append(
                     (item, tl.position().y() + tl.lineAt(0).y(), tl.position().y() + last.y() + last.height())
                 )
+        self._tops = [top for _, top, _ in self._paragraphs]
         self._table_heads: list[_TableHead] = []
         boxes = self.boxes()
 
@@ -330,8 +332,11 @@ class PrintJob:
         return len(self.page_starts)
 
     def _split_blocks(self, y: float) -> list[QTextBlock]:
-        """Paragraphs that a page cut at ``y`` runs through (some lines above it, some below)."""
-        return [block for block, top, bottom in self._paragraphs if top < y - 0.5 < y + 0.5 < bottom]
+        """Paragraphs that a page cut at ``y`` runs through (some lines above it, some below). They are in
+        order down the page, so only those just above the cut can (a search, not a walk over all of them)."""
+        k = bisect.bisect_left(self._tops, y - 0.5)
+        near = self._paragraphs[max(0, k - 2) : k]
+        return [block for block, top, bottom in near if top < y - 0.5 < y + 0.5 < bottom]
 
     def _draw_body(self, painter: QPainter, start: float, end: float, width: float) -> None:
         """The page's share of the document, each line on exactly one page.
@@ -409,18 +414,20 @@ def _top_level(text: QTextDocument) -> list[QTextBlock | QTextFrame]:
     QTextFrame.iterator.currentFrame() loses a reference to None for every block
     in PySide6 6.12.0 (so does every void call there; see tests/ui/test_bindings.py).
     """
-    spans = [(f.firstPosition(), f.lastPosition(), f) for f in text.rootFrame().childFrames()]
+    spans = sorted(((f.firstPosition(), f.lastPosition(), f) for f in text.rootFrame().childFrames()),
+                   key=lambda span: span[0])  # fmt: skip
     items: list[QTextBlock | QTextFrame] = []
-    seen: set[int] = set()
+    n = 0  # the first frame not yet behind the walk: blocks come in order, so one pass over both
     block = text.begin()
     while block.isValid():
         pos = block.position()
-        inside = [(i, f) for i, (a, b, f) in enumerate(spans) if a <= pos <= b]
-        if not inside:
+        while n < len(spans) and spans[n][1] < pos:
+            n += 1
+        if n < len(spans) and spans[n][0] <= pos:
+            if not items or items[-1] is not spans[n][2]:
+                items.append(spans[n][2])
+        else:
             items.append(block)
-        elif inside[0][0] not in seen:
-            seen.add(inside[0][0])
-            items.append(inside[0][1])
         block = block.next()
     return items
 
