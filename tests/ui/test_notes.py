@@ -294,3 +294,25 @@ def test_restore_offers_a_file_set_aside_and_brings_its_notes_back(make_window, 
     assert offered == ["File set aside as damaged, 2026-12-01 10:15:00"]
     qtbot.waitUntil(lambda: len(saved()) == 7)
     assert len(w.notes.items()) == 7
+
+
+def test_on_a_full_disk_the_window_shows_every_note_and_says_why_none_can_be_added(make_window, qtbot, tmp_path,
+                                                                                     monkeypatch):  # fmt: skip
+    """As found: opening the window on a full disk moved the good notes file aside and died."""
+    from tests.notes.test_faults import fill, tmpfs
+
+    with tmpfs(tmp_path / "full") as mount:
+        folder = mount / "notes"
+        monkeypatch.setenv("CQDESK_DATA_DIR", str(folder))
+        kept = NotesStore(folder)
+        kept.put_many([Annotation.new("bookmark", f"plan/areas/{n}", "d") for n in range(1, 7)])
+        kept.close()
+        filler = fill(mount)
+        w = reader(make_window, qtbot)
+        assert w.notes_problem() == "Your notes cannot be changed: the disk is full."
+        assert len(w.notes.items()) == 6
+        QTest.keyClick(w.detail, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        assert w.statusBar().currentMessage() == "Not saved: the disk is full."
+        w.close()
+        filler.unlink()
+        assert not list(folder.glob("user.damaged-*")) and len(NotesStore(folder).all()) == 6
