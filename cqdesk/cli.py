@@ -20,6 +20,7 @@ from .report.store import Report, ReportError
 
 if TYPE_CHECKING:
     from .notes.store import NotesStore
+    from .report.library import Library
     from .report.render import PageMark
 
 EXIT_USAGE = 2
@@ -89,17 +90,22 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     s = command("sections", "list the sections in document order", "cqdesk sections --json")
     s.add_argument("--json", action="store_true", help=json_help)
+    _choose_report(s)
 
     s = command("show", "print a section's text (its subsections included)", "cqdesk show plan/areas/2/1")
     s.add_argument("id", help="a section id such as review/tasks/1 or plan/areas/2/1 (see 'cqdesk sections')")
+    _choose_report(s)
 
     s = command("search", "search the report", "cqdesk search '乡村 振兴' --limit 5")
     s.add_argument("query", help="words to find; every space-separated word must occur (traditional characters too)")
     s.add_argument("--json", action="store_true", help=json_help)
     s.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N sections (default 20)")
+    _choose_report(s)
+    s.add_argument("--all", action="store_true", help="search every report in the library, each hit naming its report")
 
     s = command("export-text", "print the report's text back from the database", "cqdesk export-text -o report.txt")
     s.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    _choose_report(s)
 
     s = command(
         "export-pdf",
@@ -108,6 +114,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
     s.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the PDF to write")
     _choose_sections(s, "pdf_sections")
+    _choose_report(s)
     s.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size (default A4)")
     s.add_argument("--landscape", action="store_true", help="landscape pages")
     s.add_argument(
@@ -136,6 +143,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help="the format (default: from the file's extension)",
     )
     _choose_sections(s, "export_sections")
+    _choose_report(s)
     s.add_argument(
         "--with-notes",
         action="store_true",
@@ -164,10 +172,35 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     _add_notes_commands(command("notes", "your bookmarks, highlights and notes", "cqdesk notes export --format md"))
 
+    s = command(
+        "import",
+        "import government work reports into your library (text, Word, a saved web page or PDF)",
+        "cqdesk import 2026年政府工作报告.html --dry-run",
+    )
+    s.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the report files to import")
+    s.add_argument("--dry-run", action="store_true", help="say what was found, store nothing")
+    s.add_argument("--json", action="store_true", help="print a JSON list, one object per file")
+    s.add_argument("--force", action="store_true", help="import a text that does not look like a report, as paragraphs")
+
+    s = command("library", "list the reports in your library, or remove one", "cqdesk library --json")
+    s.add_argument("--json", action="store_true", help="print JSON")
+    lib = s.add_subparsers(dest="library_command", metavar="ACTION", parser_class=_Parser)
+    r = lib.add_parser("remove", help="take an imported report out of the library (your notes are kept)")
+    r.add_argument("id", help="the report's id (see 'cqdesk library')")
+    r = lib.add_parser("rename", help="give an imported report a display name")
+    r.add_argument("id", help="the report's id (see 'cqdesk library')")
+    r.add_argument("name", help="the name to show (empty: its title again)")
+
     s = command("build-db", "build the database from the source text", "cqdesk build-db -o /tmp/report.db")
     s.add_argument("--source", type=Path, default=None, metavar="FILE", help="the report's text (default: bundled)")
     s.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="where to write the database")
     return p
+
+
+def _choose_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--report", metavar="ID", help="a report of your library (see 'cqdesk library'; default: the bundled one)"
+    )
 
 
 def _choose_sections(p: argparse.ArgumentParser, dest: str) -> None:
@@ -203,7 +236,22 @@ def _add_notes_commands(p: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace) -> Report:
-    return Report(args.db or default_db_path())
+    rid = getattr(args, "report", None)
+    if rid is None:
+        return Report(args.db or default_db_path())
+    from .report.library import LibraryError
+
+    try:
+        return _library(args).open(rid)
+    except LibraryError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _library(args: argparse.Namespace) -> Library:
+    from .notes.location import default_data_dir
+    from .report.library import Library
+
+    return Library(args.data_dir or default_data_dir(), args.db or default_db_path())
 
 
 def _write_text(text: str, output: Path | None) -> None:
@@ -253,6 +301,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError("search needs something to look for, e.g. cqdesk search 乡村振兴")
     if too_many_terms(args.query):
         print(f"cqdesk: only the first {MAX_TERMS} words are searched", file=sys.stderr)
+    if args.all:
+        return _search_all(args)
     hits = _open(args).search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1))
@@ -262,6 +312,86 @@ def cmd_search(args: argparse.Namespace) -> int:
             return 1
         for h in hits:
             print(f"{h.id}  {' › '.join(h.path)}  ({h.hits})\n    {h.marked_snippet()}")
+    return 0
+
+
+def _search_all(args: argparse.Namespace) -> int:
+    """Every report of the library, the best hits of each in its order, each hit naming its report."""
+    found: list[dict[str, object]] = []
+    for entry in _library(args).entries():
+        report = Report(entry.path)
+        try:
+            for h in report.search(args.query, limit=args.limit):
+                found.append({"report": entry.id, "report_title": entry.shown_name, **h.as_json()})
+                if not args.json:
+                    print(f"{entry.shown_name}  {h.id}  {' › '.join(h.path)}  ({h.hits})\n    {h.marked_snippet()}")
+        finally:
+            report.close()
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    elif not found:
+        print("no matches", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Each file on its own: one that cannot be imported says why in one line and the others go on."""
+    from .report.importing import ImportFailed
+    from .report.library import LibraryError
+
+    library = _library(args)
+    results: list[dict[str, object]] = []
+    failed = 0
+    for path in args.files:
+        try:
+            plan = library.plan(path, force=args.force)
+            if not args.dry_run and not plan.duplicate_of:
+                library.store(plan)
+        except (ImportFailed, LibraryError) as exc:
+            failed += 1
+            print(f"cqdesk: {path}: not imported: {exc}", file=sys.stderr)
+            results.append({"file": str(path), "error": str(exc)})
+            continue
+        info = plan.as_json()
+        results.append(info)
+        if not args.json:
+            verb = (
+                "already in the library as" if plan.duplicate_of else ("would import" if args.dry_run else "imported")
+            )
+            encoding = f", {info['encoding']}" if info["encoding"] else ""
+            print(f"{verb} {info['id']}: {info['title']} ({info['region'] or 'region unknown'}, "
+                  f"{info['year'] or 'year unknown'}; {info['format']}{encoding}; {info['sections']} sections, "
+                  f"{info['paragraphs']} paragraphs, {info['characters']:,} characters)")  # fmt: skip
+            for w in plan.warnings:
+                print(f"    warning: {w}")
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+    return EXIT_ERROR if failed else 0
+
+
+def cmd_library(args: argparse.Namespace) -> int:
+    from .report.library import LibraryError
+
+    library = _library(args)
+    try:
+        if args.library_command == "remove":
+            entry = library.entry(args.id)
+            library.remove(args.id)
+            print(f"removed {entry.id}: {entry.shown_name} (your notes on it are kept)")
+            return 0
+        if args.library_command == "rename":
+            library.rename(args.id, args.name)
+            print(f"{args.id}: {library.entry(args.id).shown_name}")
+            return 0
+    except LibraryError as exc:
+        raise CliError(str(exc)) from None
+    entries = library.entries()
+    if args.json:
+        print(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=1))
+        return 0
+    for e in entries:
+        print(f"{e.id:<18} {e.year or '':<5} {e.region:<8} {e.shown_name}" + ("  (bundled)" if e.bundled else ""))
     return 0
 
 
@@ -547,6 +677,8 @@ COMMANDS = {
     "export": cmd_export,
     "self-test": cmd_self_test,
     "notes": cmd_notes,
+    "import": cmd_import,
+    "library": cmd_library,
 }
 
 

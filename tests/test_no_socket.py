@@ -11,7 +11,10 @@ import pytest
 
 from tests.conftest import DB
 
-pytestmark = pytest.mark.skipif(not shutil.which("strace"), reason="needs strace (install-system-deps.sh --test)")
+pytestmark = [
+    pytest.mark.skipif(not shutil.which("strace"), reason="needs strace (install-system-deps.sh --test)"),
+    pytest.mark.slow,  # five real starts under strace: .ci/run's slow part
+]
 
 RUNS = {
     "start-up": [],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -153,7 +153,7 @@ def gram_counts(norm: str, norm_heading: str) -> list[tuple[str, int, int]]:
     return [(g, int(g in norm_heading), norm.count(g)) for g in sorted(grams)]
 
 
-def build_database(doc: Document, out: Path) -> int:
+def build_database(doc: Document, out: Path, provenance: Mapping[str, str] | None = None) -> int:
     """Write the database to ``out`` atomically (a temporary file renamed into place); ``doc`` is not changed.
     Returns the number of sections written (the text's and the tables drawn from it)."""
     out = Path(out)
@@ -166,9 +166,12 @@ def build_database(doc: Document, out: Path) -> int:
         try:
             db = sqlite_utils.Database(conn)
             _write_metadata(db, doc)
+            if provenance:  # an imported report's: where it came from (kept beside its text, read-only)
+                db.table("metadata").insert_all(({"key": f"import_{k}", "value": v} for k, v in provenance.items()))
             _write_text(db, doc)
             _write_search(db, doc)
             _write_derived(db, doc)
+            _ensure_tables(db)
             conn.commit()  # FTS5 writes its index out at commit: digest only after it
             db.table("metadata").insert({"key": "content_sha256", "value": content_digest(conn)})
             conn.commit()
@@ -176,6 +179,25 @@ def build_database(doc: Document, out: Path) -> int:
         finally:
             conn.close()
     return len(doc.sections)
+
+
+# Tables a report may have no rows for (an imported report has no figures in the outline's form, no
+# livelihood list): sqlite-utils makes a table from its first row, so these are made empty, with their columns.
+_EMPTY_TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
+    "indicators": ({"id": int, "label": str, "value": str, "unit": str, "change": str, "year": int, "role": str,
+                    "qualifier": str, "section_id": str, "line_no": int, "statement": str}, "id"),
+    "key_figures": ({"id": int, "label": str, "change": str, "result_line": int, "target_line": int}, "id"),
+    "livelihood": ({"number": int, "text": str, "amounts": str, "line_no": int}, "number"),
+    "related": ({"id": int, "source": str, "target": str, "score": float, "shared": str}, "id"),
+    "keywords": ({"term": str, "kind": str, "total": int, "rank": int}, "term"),
+    "keyword_sections": ({"term": str, "section_id": str, "count": int, "ord": int}, ("term", "section_id")),
+}  # fmt: skip
+
+
+def _ensure_tables(db: sqlite_utils.Database) -> None:
+    for name, (columns, pk) in _EMPTY_TABLES.items():
+        if not db.table(name).exists():
+            db.table(name).create(columns, pk=pk)
 
 
 def _write_metadata(db: sqlite_utils.Database, doc: Document) -> None:

@@ -53,7 +53,7 @@ def digest_query(conn: sqlite3.Connection) -> str:
     return f"SELECT CAST({' || '.join(parts)} AS BLOB)"
 
 
-def _sha256_hex(data: bytes) -> str:
+def sha256_hex(data: bytes) -> str:
     # Python's own SHA-256, as the standard library's random module takes its SHA-512: importing hashlib loads
     # OpenSSL, which made 3.7 MB of the app's resident memory for this one hash on every start. Same digest.
     for builtin in ("_sha2", "_sha256"):  # CPython 3.12 and later; 3.11
@@ -68,7 +68,7 @@ def _sha256_hex(data: bytes) -> str:
 
 def digest_of(conn: sqlite3.Connection, query: str) -> str:
     (data,) = conn.execute(query).fetchone()
-    return _sha256_hex(data)
+    return sha256_hex(data)
 
 
 def content_digest(conn: sqlite3.Connection) -> str:

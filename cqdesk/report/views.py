@@ -27,6 +27,8 @@ class Project:
 
 
 def livelihood_projects(doc: Document) -> list[Project]:
+    if "plan/livelihood" not in doc.sections:  # an imported report: its projects stand in prose
+        return []
     blocks = [b for b in doc.sections["plan/livelihood"].blocks if b.kind == "project"]
     return [
         Project(n, b.text.removeprefix("●"), tuple(_AMOUNT.findall(b.text)), b.line_no) for n, b in enumerate(blocks, 1)
