@@ -59,8 +59,9 @@ Noto Sans CJK SC (subset bundled as "cqdesk Sans SC", resources/fonts)
   Licence: OFL-1.1 (see OFL-1.1.txt). Copyright 2014-2021 Adobe (http://www.adobe.com/).
   https://github.com/notofonts/noto-cjk
 
-OpenCC (the traditional-to-simplified character table stored in data/report.db was derived from its t2s data
-  at build time; no OpenCC code ships). Licence: Apache-2.0 (see Apache-2.0.txt). https://github.com/BYVoid/OpenCC
+OpenCC (the traditional-to-simplified character table, resources/t2s.txt, and the one stored in data/report.db
+  and in each imported report were derived from its t2s data; no OpenCC code ships).
+  Licence: Apache-2.0 (see Apache-2.0.txt). https://github.com/BYVoid/OpenCC
 """
 
 

@@ -67,29 +67,29 @@ _DISPLAY_COLUMNS = ("rowid", "heading", "path", "text")
 
 
 # Blocks of code points where OpenCC's traditional characters live.
-_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
 def variant_rows(doc: Document) -> list[dict[str, str]]:
     """Traditional characters whose simplified form (OpenCC's t2s table) occurs in the report.
 
     Only characters that do not occur in the report themselves: a simplified character of the
-    text is never rewritten. OpenCC is needed here, at build time, and never by the app.
+    text is never rewritten. The table is resources/t2s.txt, made from OpenCC by scripts/make_t2s.py, so
+    that importing a report needs no OpenCC.
     """
-    try:
-        import opencc
-    except ImportError:
-        raise RuntimeError("building the database needs the 'opencc' package (pip install opencc)") from None
-    converter = opencc.OpenCC("t2s.json")
     present = {c for b in doc.blocks for c in b.text}
-    rows = []
-    for lo, hi in _CJK_RANGES:
-        for cp in range(lo, hi):
-            ch = chr(cp)
-            simplified = converter.convert(ch)
-            if simplified != ch and len(simplified) == 1 and simplified in present and ch not in present:
-                rows.append({"traditional": ch, "simplified": simplified})
-    return rows
+    return [
+        {"traditional": ch, "simplified": simplified}
+        for ch, simplified in t2s_pairs()
+        if simplified in present and ch not in present
+    ]
+
+
+def t2s_pairs() -> list[tuple[str, str]]:
+    from .paths import resources_dir
+
+    text = (resources_dir() / "t2s.txt").read_text(encoding="utf-8")
+    return [(line[0], line[1]) for line in text.splitlines() if len(line) == 2]
 
 
 def _create_search_tables(db: sqlite_utils.Database) -> None:
@@ -163,6 +163,7 @@ def build_database(doc: Document, out: Path, provenance: Mapping[str, str] | Non
     with replacing(out) as tmp:
         # Pass a standard-library connection: sqlite-utils would otherwise prefer pysqlite3 if installed.
         conn = sqlite3.connect(tmp)
+        _no_plugins()
         try:
             db = sqlite_utils.Database(conn)
             _write_metadata(db, doc)
@@ -198,6 +199,14 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
     for name, (columns, pk) in _EMPTY_TABLES.items():
         if not db.table(name).exists():
             db.table(name).create(columns, pk=pk)
+
+
+def _no_plugins() -> None:
+    """The same database whatever else is installed: sqlite-utils' plugins (setuptools entry points) are never
+    loaded. Looking for them also needs importlib.metadata's e-mail parser, which the installers leave out."""
+    import sqlite_utils.plugins
+
+    sqlite_utils.plugins._plugins_loaded = True
 
 
 def _write_metadata(db: sqlite_utils.Database, doc: Document) -> None:

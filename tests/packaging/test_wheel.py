@@ -35,6 +35,7 @@ WHEEL_ALLOWED = (
     "cqdesk/resources/translations/*.qm",
     "cqdesk/resources/licenses/*",
     "cqdesk/resources/guide/guide_*.html",
+    "cqdesk/resources/t2s.txt",
     "cqdesk-*.dist-info/*",
     "cqdesk-*.dist-info/licenses/*",
     "cqdesk-*.dist-info/licenses/resources/licenses/*",
@@ -49,6 +50,7 @@ WHEEL_REQUIRED = (
     "cqdesk/resources/licenses/THIRD-PARTY-NOTICES.txt",
     "cqdesk/resources/licenses/LGPL-3.0.txt",
     "cqdesk/resources/guide/guide_zh_CN.html",
+    "cqdesk/resources/t2s.txt",  # importing a report derives its traditional-character table from it
 )
 
 

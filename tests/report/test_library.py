@@ -131,3 +131,10 @@ def test_a_full_disk_leaves_no_half_report(tmp_path, monkeypatch):
         assert [e.id for e in Library(mount / "data", DB).entries()] == [BUNDLED]
     finally:
         subprocess.run(["umount", "--lazy", str(mount)], check=False)
+
+
+def test_traditional_characters_find_an_imported_report_s_simplified_text(tmp_path, data_dir):
+    run("import", str(R.write_text(tmp_path / "a.txt")))
+    rid = Library(data_dir, DB).entries()[1].id
+    hits = json.loads(run("search", "發展低空經濟", "--report", rid, "--json")[1])
+    assert [h["id"] for h in hits] == ["p2/s1/2"]

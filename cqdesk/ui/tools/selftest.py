@@ -25,7 +25,7 @@ KNOWN_SEARCHES = {
     "乡村 振兴": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],
     "鄉村 振興": ["review/tasks/7", "plan/areas/5/1", "plan/areas/5"],  # traditional characters
 }
-CHECKS = 8
+CHECKS = 9
 
 
 def run_self_test(db: Path | None = None, out: Callable[[str], None] = print, notes: Path | None = None) -> bool:
@@ -56,6 +56,7 @@ class SelfTest:
             self.check("word and opendocument", self.documents)
         self.check("qt plugins", self.plugins)
         self.check("speech", self.speech)
+        self.check("importing", self.importing)
         self.check("your notes", self.notes)
         if self.report is not None:
             self.report.close()
@@ -156,6 +157,33 @@ class SelfTest:
         if tts.state() != QTextToSpeech.State.Ready:
             raise ValueError(f"the mock engine did not finish a sentence ({tts.state().name})")
         return f"engines: {', '.join(engines)}"
+
+    def importing(self) -> str:
+        """A small report, as a GB18030 text file, read, recognised and built into a database of its own in a
+        temporary folder, then searched: what an import needs (charset-normalizer, sqlite-utils) is here."""
+        import tempfile
+
+        from ...report.build import build_database
+        from ...report.genre import recognise
+        from ...report.importing import extract
+
+        lines = ["2026年某市政府工作报告", "——2026年1月20日在某市第一届人民代表大会第一次会议上", "市长　某某",
+                 "一、2025年工作回顾", "（一）稳住经济。全市地区生产总值增长5%。", "二、2026年工作安排",
+                 "（一）發展低空经济。建设通用机场。"]  # fmt: skip
+        got = extract("\r\n".join(lines).encode("gb18030"))
+        if got.encoding != "gb18030" or got.paragraphs != lines:
+            raise ValueError(f"the text came back as {got.encoding}: {got.paragraphs[:2]}")
+        doc = recognise(got.paragraphs).document
+        with tempfile.TemporaryDirectory() as tmp:
+            build_database(doc, Path(tmp) / "r.db")
+            report = Report(Path(tmp) / "r.db")
+            try:
+                hits = [h.id for h in report.search("低空")]
+            finally:
+                report.close()
+        if hits != ["p2/s1"]:
+            raise ValueError(f"the imported report's search found {hits}")
+        return f"a GB18030 report read, {len(doc.sections) - 1} sections built and searched"
 
     def notes(self) -> str:
         """The reader's notes read, each row against its checksum; nothing is created where there are none."""
