@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,3 +46,48 @@ def doc(report):
 def _own_notes_folder(tmp_path_factory, monkeypatch):
     """Every test keeps its notes in a fresh folder of its own: never the reader's real ones."""
     monkeypatch.setenv("CQDESK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """``cqdesk ARGV`` in this process: its exit status, standard output and standard error."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from cqdesk.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(list(argv))
+        except SystemExit as exc:
+            code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+@contextmanager
+def tmpfs(path: Path, size: str = "400k") -> Iterator[Path]:
+    """A small tmpfs mounted at ``path`` (root only; the test is skipped elsewhere), unmounted after."""
+    import subprocess
+
+    path.mkdir(parents=True, exist_ok=True)
+    mount = ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)]
+    if subprocess.run(mount, capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "--lazy", str(path)], check=False)  # never left mounted, even if busy
+
+
+def fill(folder: Path) -> Path:
+    """Fill what is left of the file system ``folder`` is on; the filler's path."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return filler

@@ -1,62 +1,23 @@
 """The faults a hostile tester found in the notes, each reproduced as it was found: a full disk, a lock held by
 another program, a read-only folder with a -wal but no -shm, a zero-length file, a flipped byte."""
 
-import io
-import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import contextmanager, redirect_stderr, redirect_stdout
 
 import pytest
 
-from cqdesk.cli import main
 from cqdesk.notes import store as store_module
 from cqdesk.notes.model import Annotation
 from cqdesk.notes.store import NotesError, NotesStore
+from tests.conftest import fill, tmpfs
+from tests.conftest import run_cli as run
 
 
 def note(n, sid="plan/areas/1"):
     return Annotation.new("note", sid, "d", note=f"笔记 {n}")
-
-
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
-
-
-@contextmanager
-def tmpfs(path, size="400k"):
-    path.mkdir(parents=True, exist_ok=True)
-    if subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True
-    ).returncode:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", "--lazy", str(path)], check=False)
-
-
-def fill(folder):
-    """Fill what is left of the file system ``folder`` is on; the filler's path."""
-    filler = folder / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while os.write(fd, b"\0" * 4096):
-            pass
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-    return filler
 
 
 def test_a_full_disk_on_opening_is_not_damage_and_loses_nothing(tmp_path, monkeypatch):

@@ -7,7 +7,6 @@ import io
 import json
 import re
 import uuid
-from contextlib import redirect_stderr, redirect_stdout
 
 import cmarkgfm
 import commonmark
@@ -15,23 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cqdesk.cli import main
 from cqdesk.notes.exchange import ImportRefused, from_json, merge_plan, to_csv, to_markdown
 from cqdesk.notes.model import Annotation
 from cqdesk.notes.store import NotesStore
 from tests.conftest import examples
+from tests.conftest import run_cli as run
 
 LABELS = {"note": "Note", "title": "Notes"}
-
-
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def exported(*records, version=1):

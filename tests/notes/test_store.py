@@ -223,26 +223,13 @@ def test_restore_from_a_backup_keeps_the_current_notes_beside_it(tmp_path):
 
 def test_a_full_disk_refuses_the_change_and_keeps_every_saved_note(tmp_path):
     """On a real full disk (a 160 KiB tmpfs, filled): the write fails with a clear reason, the saved notes stay."""
-    import os
-    import subprocess
+    from tests.conftest import fill, tmpfs
 
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here")
-    try:
+    with tmpfs(tmp_path / "tiny", "160k") as mount:
         s = NotesStore(mount)
         saved = [bookmark(f"plan/areas/{n}") for n in range(1, 4)]
         s.put_many(saved)
-        filler = mount / "filler"
-        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)  # fill what is left of the disk
-        try:
-            while os.write(fd, b"\0" * 4096):
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        filler = fill(mount)
         with pytest.raises(NotesError, match="the disk is full"):
             s.put_many([Annotation.new("note", "plan/areas/5", "d", note="长" * 20_000) for _ in range(20)])
         assert sorted(a.id for a in s.all()) == sorted(a.id for a in saved)
@@ -252,5 +239,3 @@ def test_a_full_disk_refuses_the_change_and_keeps_every_saved_note(tmp_path):
         assert sorted(a.id for a in again.all()) == sorted(a.id for a in saved)
         assert again.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         again.close()
-    finally:
-        subprocess.run(["umount", "--lazy", str(mount)], check=False)  # never left mounted, even if busy

@@ -2,27 +2,14 @@
 bad input that changes nothing, the bundled database included."""
 
 import hashlib
-import io
 import json
-import subprocess
-from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
-from cqdesk.cli import main
 from cqdesk.report.library import BUNDLED, Library, LibraryError
 from tests.conftest import DB
+from tests.conftest import run_cli as run
 from tests.fixtures import reports as R
-
-
-def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -119,22 +106,11 @@ def test_bad_files_say_why_and_the_others_still_import(tmp_path, data_dir):
 
 
 def test_a_full_disk_leaves_no_half_report(tmp_path, monkeypatch):
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here")
-    try:
+    from tests.conftest import tmpfs
+
+    with tmpfs(tmp_path / "tiny", "64k") as mount:
         monkeypatch.setenv("CQDESK_DATA_DIR", str(mount / "data"))
         code, _, err = run("import", str(R.write_text(tmp_path / "big.txt", filler=200)))
         assert code == 1 and "the disk is full; the library is as it was" in err, err
         assert [p.name for p in (mount / "data" / "reports").iterdir()] == []  # no half database, no .part
         assert [e.id for e in Library(mount / "data", DB).entries()] == [BUNDLED]
-    finally:
-        subprocess.run(["umount", "--lazy", str(mount)], check=False)
-
-
-def test_traditional_characters_find_an_imported_report_s_simplified_text(tmp_path, data_dir):
-    run("import", str(R.write_text(tmp_path / "a.txt")))
-    rid = Library(data_dir, DB).entries()[1].id
-    hits = json.loads(run("search", "發展低空經濟", "--report", rid, "--json")[1])
-    assert [h["id"] for h in hits] == ["p2/s1/2"]

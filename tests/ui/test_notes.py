@@ -299,7 +299,7 @@ def test_restore_offers_a_file_set_aside_and_brings_its_notes_back(make_window, 
 def test_on_a_full_disk_the_window_shows_every_note_and_says_why_none_can_be_added(make_window, qtbot, tmp_path,
                                                                                      monkeypatch):  # fmt: skip
     """As found: opening the window on a full disk moved the good notes file aside and died."""
-    from tests.notes.test_faults import fill, tmpfs
+    from tests.conftest import fill, tmpfs
 
     with tmpfs(tmp_path / "full") as mount:
         folder = mount / "notes"
