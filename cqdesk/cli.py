@@ -224,9 +224,12 @@ def _add_notes_commands(p: argparse.ArgumentParser) -> None:
     a.add_argument("--quote", metavar="TEXT", help="a passage of the section's text to highlight")
     a.add_argument("--note", metavar="TEXT", default="", help="your note")
     a.add_argument("--color", choices=COLORS, help="the highlight's colour (default yellow)")
+    _choose_report(a)
     x = ns.add_parser("list", help="list them in document order")
     x.add_argument("--json", action="store_true", help="print the JSON exchange format")
+    _choose_report(x)
     e = ns.add_parser("export", help="write them as JSON (complete, for import), Markdown or CSV (UTF-8 with BOM)")
+    _choose_report(e)
     e.add_argument("--format", choices=["json", "md", "csv"], default="json", help="default json")
     e.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     e.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the Markdown's labels")
@@ -245,6 +248,14 @@ def _open(args: argparse.Namespace) -> Report:
         return _library(args).open(rid)
     except LibraryError as exc:
         raise CliError(str(exc)) from None
+
+
+def _report_key(args: argparse.Namespace) -> str:
+    """How the notes name the report chosen with --report: by its library id, the bundled one by none."""
+    from .report.library import BUNDLED
+
+    rid = getattr(args, "report", None)
+    return "" if rid in (None, BUNDLED) else str(rid)
 
 
 def _library(args: argparse.Namespace) -> Library:
@@ -501,7 +512,7 @@ def _notes_marks(args: argparse.Namespace, report: Report) -> dict[str, list[Pag
 
     store = _notes_store(args)
     try:
-        return page_marks(report.document, store.all())
+        return page_marks(report.document, store.all(_report_key(args)))
     finally:
         store.close()
 
@@ -569,7 +580,7 @@ def _notes_add(args: argparse.Namespace, report: Report, store: NotesStore) -> i
     from .notes.anchor import locate, quote_at
     from .notes.model import Annotation
 
-    doc, digest = report.document, report.metadata.source_sha256
+    doc, digest, key = report.document, report.metadata.source_sha256, _report_key(args)
     if args.id not in doc.sections:
         raise CliError(f"no section {args.id!r} (see 'cqdesk sections')")
     if args.quote:
@@ -579,19 +590,19 @@ def _notes_add(args: argparse.Namespace, report: Report, store: NotesStore) -> i
             raise CliError(f"{args.id}: the section's text does not hold {args.quote!r}")
         exact, prefix, suffix = quote_at(text, *span)
         made = Annotation.new(
-            "highlight", args.id, digest, start=span[0], end=span[1], exact=exact, prefix=prefix, suffix=suffix,
+            "highlight", args.id, digest, key, start=span[0], end=span[1], exact=exact, prefix=prefix, suffix=suffix,
             color=args.color or "yellow", note=args.note,
         )  # fmt: skip
     elif args.color:
         raise UsageError("--color colours a highlight: give the passage with --quote")
     elif args.note:
-        made = Annotation.new("note", args.id, digest, note=args.note)
+        made = Annotation.new("note", args.id, digest, key, note=args.note)
     else:
-        existing = store.bookmark(args.id)
+        existing = store.bookmark(args.id, key)
         if existing is not None:
             print(existing.id)
             return 0
-        made = Annotation.new("bookmark", args.id, digest)
+        made = Annotation.new("bookmark", args.id, digest, key)
     store.put(made)
     print(made.id)
     return 0
@@ -601,7 +612,7 @@ def _notes_list(args: argparse.Namespace, report: Report, store: NotesStore) -> 
     from .notes.anchor import place
     from .notes.exchange import citation, in_document_order, to_json
 
-    doc, items = report.document, store.all()
+    doc, items = report.document, store.all(_report_key(args))
     if args.json:
         sys.stdout.write(to_json(doc, report.metadata.source_sha256, items))
         return 0
@@ -619,7 +630,7 @@ def _notes_export(args: argparse.Namespace, report: Report, store: NotesStore) -
     from .notes.exchange import MARKDOWN_LABELS, to_csv, to_json, to_markdown
     from .report.atomic import write_atomic
 
-    doc, items = report.document, store.all()
+    doc, items = report.document, store.all(_report_key(args))
     if args.format == "csv":
         data = to_csv(doc, items)
     elif args.format == "md":
@@ -643,7 +654,7 @@ def _notes_import(args: argparse.Namespace, report: Report, store: NotesStore) -
     except UnicodeDecodeError:
         raise CliError(f"{args.file}: cannot import: it is not a UTF-8 text file; nothing was changed") from None
     try:
-        plan = merge_plan(store.all(), from_json(text))
+        plan = merge_plan(store.all(None), from_json(text))
     except ImportRefused as exc:
         raise CliError(f"{args.file}: cannot import: {exc}; nothing was changed") from None
     if args.dry_run:

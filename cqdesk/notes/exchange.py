@@ -68,6 +68,8 @@ def to_json(doc: Document, digest: str, items: list[Annotation]) -> str:
             r["quote"] = {"exact": a.exact, "prefix": a.prefix, "suffix": a.suffix}
             r["position"] = {"start": a.start, "end": a.end}
         r.update(color=a.color, note=a.note, created=a.created, updated=a.updated, report_digest=a.report_digest)
+        if a.report:  # a report of the library; the bundled report's notes name none (as before there was one)
+            r["library_report"] = a.report
         return r
 
     body = {
@@ -108,6 +110,7 @@ def from_json(text: str) -> list[Annotation]:
                 exact=quote.get("exact", ""), prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""),
                 color=r.get("color", ""), note=r.get("note", ""),
                 created=r["created"], updated=r["updated"], report_digest=r.get("report_digest", ""),
+                report=r.get("library_report", ""),
             )  # fmt: skip
         except (KeyError, TypeError, AttributeError) as exc:
             raise ImportRefused(f"annotation {n} is incomplete ({exc})") from None

@@ -34,13 +34,15 @@ class Annotation:
     created: str = ""
     updated: str = ""
     report_digest: str = ""  # the report text's digest when it was made
+    report: str = ""  # the library's id of the report it is on; empty for the bundled report
 
     @classmethod
-    def new(cls, kind: str, section_id: str, report_digest: str, **fields: object) -> Annotation:
+    def new(cls, kind: str, section_id: str, report_digest: str, report: str = "", **fields: object) -> Annotation:
         import uuid  # here, not at start-up: it brings in the platform module (3 ms)
 
         now = utc_now()
-        made = cls(str(uuid.uuid4()), kind, section_id, created=now, updated=now, report_digest=report_digest)
+        made = cls(str(uuid.uuid4()), kind, section_id, created=now, updated=now, report_digest=report_digest,
+                   report=report)  # fmt: skip
         return replace(made, **fields)  # type: ignore[arg-type]
 
     def changed(self, **fields: object) -> Annotation:
@@ -48,6 +50,7 @@ class Annotation:
 
 
 SECTION_ID = re.compile(r"[a-z0-9][a-z0-9_./-]{0,199}")  # review/tasks/7, plan/areas/2/1: never markup or a formula
+REPORT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}")  # the library's ids: 2026-0123abcdef
 MAX_OFFSET = 10_000_000  # characters into a section: far past any section, inside SQLite's integers
 
 
@@ -92,7 +95,7 @@ def problems(a: Annotation) -> list[str]:
     """Why an annotation is not valid (empty when it is): checked before it is stored or imported."""
     out = []
     texts = ("id", "kind", "section_id", "exact", "prefix", "suffix", "color", "note", "created", "updated",
-             "report_digest")  # fmt: skip
+             "report_digest", "report")  # fmt: skip
     for name in texts:
         value = getattr(a, name)
         if not isinstance(value, str):
@@ -112,6 +115,8 @@ def problems(a: Annotation) -> list[str]:
         out.append("no section")
     elif not SECTION_ID.fullmatch(a.section_id):
         out.append(f"section {a.section_id[:80]!r} is not a section id")
+    if a.report and not REPORT_ID.fullmatch(a.report):
+        out.append(f"report {a.report[:80]!r} is not a report id")
     if a.color and a.color not in COLORS:
         out.append(f"colour {a.color!r} is not one of {', '.join(COLORS)}")
     if a.kind == "highlight" and not a.exact:

@@ -62,18 +62,26 @@ _SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN = 3, 8, 14
 
 def checksum(a: Annotation) -> str:
     """A row's own check: a flipped byte in a note's text changes it. CRC-32 finds every burst of up to 32
-    bits, and zlib is loaded anyway (hashlib would load OpenSSL)."""
-    data = "\x1f".join(str(v) for v in astuple(a)).encode("utf-8", "surrogatepass")
+    bits, and zlib is loaded anyway (hashlib would load OpenSSL). The bundled report's notes (no report
+    named) keep the checksums they were written with before notes could be on other reports."""
+    values = astuple(a) if a.report else astuple(a)[:-1]
+    data = "\x1f".join(str(v) for v in values).encode("utf-8", "surrogatepass")
     return f"{zlib.crc32(data):08x}"
 
 
 def _add_checksums(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE annotations ADD COLUMN checksum TEXT NOT NULL DEFAULT ''")
-    rows = [Annotation(*row) for row in conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations")]
+    v2 = ", ".join(f'"{c}"' for c in _COLUMNS if c != "report")  # the columns notes had then
+    rows = [Annotation(*row) for row in conn.execute(f"SELECT {v2} FROM annotations")]
     conn.executemany("UPDATE annotations SET checksum = ? WHERE id = ?", [(checksum(a), a.id) for a in rows])
 
 
-MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (_V1, _add_checksums)
+# 3: notes on the reports of the library name their report (empty: the bundled one).
+_V3 = """
+    ALTER TABLE annotations ADD COLUMN report TEXT NOT NULL DEFAULT '';
+    CREATE INDEX annotations_report ON annotations (report, section_id);
+    """
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (_V1, _add_checksums, _V3)
 VERSION = len(MIGRATIONS)
 
 
@@ -247,37 +255,52 @@ class NotesStore:
 
     # -- reading ------------------------------------------------------------------------------------------
 
-    def all(self) -> list[Annotation]:
-        rows = self.conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations ORDER BY created, id")
+    # ``report`` is the library's id of the report whose notes are wanted ("" for the bundled one); None, in
+    # all(), means the notes on every report.
+
+    def all(self, report: str | None = "") -> list[Annotation]:
+        where, params = ("", []) if report is None else ("WHERE report = ?", [report])
+        rows = self.conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations {where} ORDER BY created, id", params)
         return [Annotation(*row) for row in rows]
 
     def get(self, aid: str) -> Annotation | None:
         row = self.conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations WHERE id = ?", [aid]).fetchone()
         return None if row is None else Annotation(*row)
 
-    def for_section(self, sid: str) -> list[Annotation]:
-        rows = self.conn.execute(f"SELECT {_COLUMN_LIST} FROM annotations WHERE section_id = ? ORDER BY start", [sid])
+    def for_section(self, sid: str, report: str = "") -> list[Annotation]:
+        rows = self.conn.execute(
+            f"SELECT {_COLUMN_LIST} FROM annotations WHERE report = ? AND section_id = ? ORDER BY start", [report, sid]
+        )
         return [Annotation(*row) for row in rows]
 
-    def has_any(self) -> bool:
-        return _has_rows(self.conn)
+    def has_any(self, report: str | None = "") -> bool:
+        if report is None:
+            return _has_rows(self.conn)
+        return self.conn.execute("SELECT 1 FROM annotations WHERE report = ? LIMIT 1", [report]).fetchone() is not None
 
-    def for_sections(self, sids: list[str]) -> list[Annotation]:
+    def count(self, report: str) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM annotations WHERE report = ?", [report]).fetchone()[0])
+
+    def for_sections(self, sids: list[str], report: str = "") -> list[Annotation]:
         out: list[Annotation] = []
         for n in range(0, len(sids), 500):  # SQLite's limit on bound parameters
             part = sids[n : n + 500]
             rows = self.conn.execute(
-                f"SELECT {_COLUMN_LIST} FROM annotations WHERE section_id IN ({', '.join('?' * len(part))})", part
+                f"SELECT {_COLUMN_LIST} FROM annotations WHERE report = ? AND section_id IN "
+                f"({', '.join('?' * len(part))})",
+                [report, *part],
             )
             out += [Annotation(*row) for row in rows]
         return out
 
-    def bookmarked_sections(self) -> set[str]:
-        return {sid for (sid,) in self.conn.execute("SELECT section_id FROM annotations WHERE kind = 'bookmark'")}
+    def bookmarked_sections(self, report: str = "") -> set[str]:
+        rows = self.conn.execute("SELECT section_id FROM annotations WHERE report = ? AND kind = 'bookmark'", [report])
+        return {sid for (sid,) in rows}
 
-    def bookmark(self, sid: str) -> Annotation | None:
+    def bookmark(self, sid: str, report: str = "") -> Annotation | None:
         row = self.conn.execute(
-            f"SELECT {_COLUMN_LIST} FROM annotations WHERE section_id = ? AND kind = 'bookmark'", [sid]
+            f"SELECT {_COLUMN_LIST} FROM annotations WHERE report = ? AND section_id = ? AND kind = 'bookmark'",
+            [report, sid],
         ).fetchone()
         return None if row is None else Annotation(*row)
 
@@ -386,7 +409,7 @@ class NotesStore:
             self.conn.backup(keep)  # outside the transaction: a backup waits for the source's writer
         finally:
             keep.close()
-        src = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        src = _up_to_date(sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True))
         try:
             rows = [Annotation(*row) for row in src.execute(f"SELECT {_COLUMN_LIST} FROM annotations")]
         finally:
@@ -459,14 +482,30 @@ def _migrate(conn: sqlite3.Connection, version: int, target: int = VERSION) -> N
 
 
 def _readable(conn: sqlite3.Connection) -> sqlite3.Connection | None:
-    """``conn`` made read-only if its notes can be read, else closed and None."""
+    """``conn`` made read-only if its notes can be read, else closed and None. A file of an older notes format
+    is read through a migrated copy in memory (it cannot be migrated where it is)."""
     try:
-        conn.execute("PRAGMA query_only = 1")
         conn.execute("SELECT count(*) FROM annotations").fetchone()
+        conn = _up_to_date(conn)
+        conn.execute("PRAGMA query_only = 1")
         return conn
     except sqlite3.Error:
         conn.close()
         return None
+
+
+def _up_to_date(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """``conn`` itself if it holds the current format, else a copy of it in memory, migrated (``conn`` closed)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= VERSION:
+        return conn
+    mem = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.backup(mem)
+    finally:
+        conn.close()
+    _migrate(mem, version)
+    return mem
 
 
 def _side(path: Path, suffix: str) -> Path:

@@ -57,9 +57,11 @@ class MainWindow(QMainWindow):
         translations: Translations,
         section: str | None = None,
         notes: NotesStore | None = None,
+        library_id: str = "",
     ) -> None:
         super().__init__()
         self.report = report
+        self.library_id = library_id  # "" for the bundled report, else its id in the reader's library
         self.settings = settings
         self.translations = translations
         self.setObjectName("mainWindow")
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         self.theme.changed.connect(self._repolish_framed)
         self.theme.apply(settings.preferences.get("theme"))
         self._connect_actions()
-        self._connect_notes(notes)
+        self._connect_notes(notes, library_id)
         self._connect_reading_aloud()
         self._check_theme()
         self.retranslate()
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         )
         self.read_aloud.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
-    def _connect_notes(self, store: NotesStore | None) -> None:
+    def _connect_notes(self, store: NotesStore | None, library_id: str) -> None:
         from ..notes.location import default_data_dir
         from ..notes.model import COLORS as HIGHLIGHT_COLORS
         from ..notes.search import search_notes
@@ -260,7 +262,7 @@ class MainWindow(QMainWindow):
         from .notes.feature import NotesFeature, bookmark_icon, note_icon, swatch
 
         store = store or NotesStore(default_data_dir())
-        self.notes = NotesController(store, self.report.document, self.report.metadata.source_sha256, self)
+        self.notes = NotesController(store, self.report.document, self.report.metadata.source_sha256, library_id, self)
         self.notes_feature = NotesFeature(self.notes, self.detail, self, self.translations.language)
         self.menuBar().insertMenu(self.commands.menus["help"].menuAction(), self.notes_feature.menu)
         self.notes_feature.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -270,7 +272,7 @@ class MainWindow(QMainWindow):
         self.detail.marks_provider = self.notes.marks
         self.printing.marks = self.notes.marks
         self._notes_search = lambda terms: search_notes(self.report.document, self.notes.items(), terms)
-        self.search.enable_notes(self._notes_search, self.notes.store.has_any())
+        self.search.enable_notes(self._notes_search, self.notes.store.has_any(library_id))
         self.search.delegate.highlights = self.notes.highlighted_passages
         self.model.bookmark_icon = bookmark_icon()
         self.model.set_bookmarks(self.notes.bookmarked())
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
 
     def _on_notes_changed(self) -> None:
         self.model.set_bookmarks(self.notes.bookmarked())
-        self.search.enable_notes(self._notes_search, self.notes.store.has_any())
+        self.search.enable_notes(self._notes_search, self.notes.store.has_any(self.library_id))
         self.detail.redraw()
 
     def come_forward(self, section: str) -> None:

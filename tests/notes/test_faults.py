@@ -191,7 +191,7 @@ def test_checksums_are_added_to_notes_saved_before_them(tmp_path):
     conn = sqlite3.connect(tmp_path / "user.db")
     store_module._migrate(conn, 0, 1)  # the first version had no checksums
     a = note(1)
-    conn.execute(f"INSERT INTO annotations VALUES ({', '.join('?' * 13)})", list(a.__dict__.values()))
+    conn.execute(f"INSERT INTO annotations VALUES ({', '.join('?' * 13)})", list(a.__dict__.values())[:13])
     conn.commit()
     conn.close()
     s = NotesStore(tmp_path)

@@ -114,3 +114,59 @@ def test_a_full_disk_leaves_no_half_report(tmp_path, monkeypatch):
         assert code == 1 and "the disk is full; the library is as it was" in err, err
         assert [p.name for p in (mount / "data" / "reports").iterdir()] == []  # no half database, no .part
         assert [e.id for e in Library(mount / "data", DB).entries()] == [BUNDLED]
+
+
+def test_notes_are_anchored_to_their_report(tmp_path, data_dir):
+    """Two imported reports share section ids (p1/s1 …): a note on one is not on the other, nor on the bundled
+    report; the notes export names the report; removing the report keeps its notes."""
+    ids = []
+    for year in (2026, 2027):
+        out = run("import", str(R.write_text(tmp_path / f"{year}.txt", year=year)), "--json")[1]
+        ids.append(json.loads(out)[0]["id"])
+    assert run("notes", "add", "p1/s1", "--report", ids[0], "--note", "第一份")[0] == 0
+    assert run("notes", "add", "p1/s1", "--report", ids[1], "--note", "第二份")[0] == 0
+    assert run("notes", "add", "review/tasks/1", "--note", "内置")[0] == 0
+    for rid, text in ((ids[0], "第一份"), (ids[1], "第二份")):
+        listed = json.loads(run("notes", "list", "--json", "--report", rid)[1])["annotations"]
+        assert [(a["section"], a["note"], a["library_report"]) for a in listed] == [("p1/s1", text, rid)]
+    bundled = json.loads(run("notes", "list", "--json")[1])["annotations"]
+    assert [(a["note"], "library_report" in a) for a in bundled] == [("内置", False)]
+    assert run("library", "remove", ids[0])[0] == 0
+    from cqdesk.notes.store import NotesStore
+
+    store = NotesStore(data_dir)
+    assert sorted(a.note for a in store.all(None)) == ["内置", "第一份", "第二份"]  # nothing of it deleted
+    store.close()
+
+
+def test_notes_of_an_older_format_are_read_and_migrated(tmp_path, monkeypatch):
+    """A notes file of format 2 (before notes named their report): opened, migrated, its checksums still match;
+    read-only, it is read through a migrated copy; as a backup, it restores."""
+    import sqlite3
+
+    from cqdesk.notes import store as S
+    from cqdesk.notes.model import Annotation
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    conn = sqlite3.connect(folder / "user.db")
+    S._migrate(conn, 0, 2)
+    a = Annotation.new("note", "review/tasks/1", "", note="旧笔记")
+    values = [getattr(a, c) for c in S._COLUMNS if c != "report"]
+    conn.execute(f"INSERT INTO annotations VALUES ({', '.join('?' * 14)})", [*values, S.checksum(a)])
+    conn.commit()
+    conn.close()
+    (tmp_path / "old.db").write_bytes((folder / "user.db").read_bytes())
+    with monkeypatch.context() as m:  # a read-only folder (root could write through a chmod)
+        m.setattr(S.os, "access", lambda *_: False)
+        ro = S.NotesStore(folder)
+        assert ro.read_only_reason and [n.note for n in ro.all()] == ["旧笔记"] and ro.mismatches() == []
+        ro.close()
+    assert (folder / "user.db").read_bytes() == (tmp_path / "old.db").read_bytes()  # not migrated in place
+    store = S.NotesStore(folder)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == S.VERSION
+    assert [n.note for n in store.all()] == ["旧笔记"] and store.mismatches() == []
+    store.put(Annotation.new("note", "p1", "", "2026-abc", note="新"))
+    store.restore(tmp_path / "old.db")
+    assert [n.note for n in store.all(None)] == ["旧笔记"]
+    store.close()

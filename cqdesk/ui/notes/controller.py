@@ -17,11 +17,14 @@ class NotesController(QObject):
     changed = Signal()  # the page, the tree's marks and the notes list redraw
     message = Signal(str)  # one sentence for the status bar (a failed save, an undo)
 
-    def __init__(self, store: NotesStore, document: Document, digest: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: NotesStore, document: Document, digest: str, report: str = "", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.document = document
         self.digest = digest
+        self.report = report  # the library's id of the report whose notes these are ("" for the bundled one)
         self.undo_stack = QUndoStack(self)
         # Read from the store when first asked, kept until a change. Start-up reads only what the first
         # page shows (its sections' marks, the bookmarked sections), however many notes there are.
@@ -54,7 +57,7 @@ class NotesController(QObject):
     def items(self) -> list[Annotation]:
         """Every annotation, in document order."""
         if self._all is None:
-            every = self.store.all()
+            every = self.store.all(self.report)
             self._placed.update(placements(self.document, [a for a in every if a.id not in self._placed]))
             self._all = in_document_order(self.document, every, self._placed)
         return self._all
@@ -64,7 +67,7 @@ class NotesController(QObject):
 
     def bookmarked(self) -> set[str]:
         if self._bookmarked is None:
-            self._bookmarked = self.store.bookmarked_sections()
+            self._bookmarked = self.store.bookmarked_sections(self.report)
         return self._bookmarked
 
     def is_placed(self, a: Annotation) -> bool:
@@ -76,7 +79,7 @@ class NotesController(QObject):
         """Highlights and notes of these sections, where this text holds them."""
         missing = [sid for sid in sids if sid not in self._marks]
         if missing:
-            found = self.store.for_sections(missing)
+            found = self.store.for_sections(missing, self.report)
             self._placed.update(placements(self.document, [a for a in found if a.id not in self._placed]))
             drawn = page_marks(self.document, found, self._placed)
             for sid in missing:
@@ -89,23 +92,24 @@ class NotesController(QObject):
 
     def _section(self, sid: str) -> list[Annotation]:
         if sid not in self._by_section:
-            self._by_section[sid] = self.store.for_sections([sid])
+            self._by_section[sid] = self.store.for_sections([sid], self.report)
         return self._by_section[sid]
 
     # Changing -------------------------------------------------------------------------------
 
     def toggle_bookmark(self, sid: str) -> bool:
-        existing = self.store.bookmark(sid)
+        existing = self.store.bookmark(sid, self.report)
         if existing is not None:
             return self._change(existing, None, QCoreApplication.translate("Notes", "Remove Bookmark"))
-        made = Annotation.new("bookmark", sid, self.digest)
+        made = Annotation.new("bookmark", sid, self.digest, self.report)
         return self._change(None, made, QCoreApplication.translate("Notes", "Add Bookmark"))
 
     def highlight(self, sid: str, start: int, end: int, color: str) -> Annotation | None:
         exact, prefix, suffix = quote_at(self.document.sections[sid].own_text, start, end)
         made = Annotation.new(
-            "highlight", sid, self.digest, start=start, end=end, exact=exact, prefix=prefix, suffix=suffix, color=color
-        )
+            "highlight", sid, self.digest, self.report, start=start, end=end, exact=exact, prefix=prefix,
+            suffix=suffix, color=color,
+        )  # fmt: skip
         ok = self._change(None, made, QCoreApplication.translate("Notes", "Highlight"))
         return made if ok else None
 
@@ -113,7 +117,7 @@ class NotesController(QObject):
         """A note's new text: on a highlight or a section note when ``existing`` is given, else a new note on
         the section. False (and the reason said) when it could not be saved: the editor keeps the text."""
         if existing is None:
-            made = Annotation.new("note", sid, self.digest, note=text)
+            made = Annotation.new("note", sid, self.digest, self.report, note=text)
             return self._change(None, made, QCoreApplication.translate("Notes", "Add Note"))
         if existing.kind == "note" and not text.strip():
             return self.remove(existing.id)

@@ -236,7 +236,7 @@ class NotesFeature(QObject):
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             raise ImportRefused("it is not a UTF-8 text file") from None
-        plan = merge_plan(self.notes.store.all(), from_json(text))
+        plan = merge_plan(self.notes.store.all(None), from_json(text))
         if apply:
             for a in plan.added + plan.changed:
                 if not self.notes.write(self.notes.get(a.id), a):

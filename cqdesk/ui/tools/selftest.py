@@ -195,7 +195,7 @@ class SelfTest:
         try:
             if store.unreadable:
                 raise ValueError(store.unreadable)
-            count, bad = len(store.all()), store.mismatches()
+            count, bad = len(store.all(None)), store.mismatches()
         finally:
             store.close()
         if bad:
