@@ -170,3 +170,22 @@ def test_notes_of_an_older_format_are_read_and_migrated(tmp_path, monkeypatch):
     store.restore(tmp_path / "old.db")
     assert [n.note for n in store.all(None)] == ["旧笔记"]
     store.close()
+
+
+def test_a_50_mb_file(tmp_path, data_dir):
+    """A saved page of 50 MB (an image inlined, as "save complete page" does) is a report and imports; 50 MB
+    of text is not one report: said in one line, in about a second, and nothing stored."""
+    import base64
+
+    page = R.write_html(tmp_path / "page.html").read_text(encoding="utf-8")
+    image = '<img src="data:image/png;base64,' + base64.b64encode(bytes(range(256)) * 150_000).decode() + '">'
+    big_page = tmp_path / "50 MB 页面.html"
+    big_page.write_text(page.replace("</body>", image + "</body>"), encoding="utf-8")
+    big_text = tmp_path / "50mb.txt"
+    line = "本市持续推进各项工作，取得新的进展。" * 40 + "\n"
+    big_text.write_text(R.report_text() + line * (50_000_000 // len(line.encode())), encoding="utf-8")
+    assert big_page.stat().st_size > 50_000_000 and big_text.stat().st_size > 49_000_000
+    code, out, err = run("import", str(big_text), str(big_page))
+    assert code == 1 and out.startswith("imported ") and out.count("\n") == 1
+    assert err.startswith(f"cqdesk: {big_text}: not imported: it holds 16,") and "not one report" in err
+    assert "Traceback" not in err and len(Library(data_dir, DB).entries()) == 2

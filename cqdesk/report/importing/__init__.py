@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 MAX_BYTES = 64 * 1024 * 1024  # a report's file is a few MB at most; past this it is something else
+# A work report's text is 20,000 to 60,000 characters; a saved page or a PDF may be tens of MB around it. Ten
+# times the longest is still a report (with its appendices); a text of millions is a collection or a book, and
+# its database would take minutes and gigabytes to build.
+MAX_CHARACTERS = 1_000_000
 
 
 class ImportFailed(ValueError):
@@ -69,6 +73,12 @@ def extract(data: bytes) -> Extracted:
     out = reader.read(data)
     if not out.paragraphs:
         raise ImportFailed("no text was found in it")
+    characters = sum(map(len, out.paragraphs))
+    if characters > MAX_CHARACTERS:
+        raise ImportFailed(
+            f"it holds {characters:,} characters of text; a government work report has fewer than 100,000, so "
+            f"this is not one report (cqdesk imports up to {MAX_CHARACTERS:,}: import each report on its own)"
+        )
     return out
 
 
