@@ -169,6 +169,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     s.add_argument("--theme", choices=["light", "dark", "contrast"], default=None, help="colours (default light)")
     s.add_argument("--large-print", action="store_true", help="large print: bigger text everywhere")
     s.add_argument("--split", nargs=2, metavar="ID", help="the split view: one section on the left, one on the right")
+    _choose_report(s)
 
     _add_notes_commands(command("notes", "your bookmarks, highlights and notes", "cqdesk notes export --format md"))
 
@@ -349,7 +350,7 @@ def _search_all(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Each file on its own: one that cannot be imported says why in one line and the others go on."""
     from .report.importing import ImportFailed
-    from .report.library import LibraryError
+    from .report.library import LibraryError, NotLikeAReport
 
     library = _library(args)
     results: list[dict[str, object]] = []
@@ -361,7 +362,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 library.store(plan)
         except (ImportFailed, LibraryError) as exc:
             failed += 1
-            print(f"cqdesk: {path}: not imported: {exc}", file=sys.stderr)
+            hint = "; import it anyway as plain paragraphs with --force" if isinstance(exc, NotLikeAReport) else ""
+            print(f"cqdesk: {path}: not imported: {exc}{hint}", file=sys.stderr)
             results.append({"file": str(path), "error": str(exc)})
             continue
         info = plan.as_json()
@@ -541,7 +543,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     missing = [s for s in (split or ()) if s not in report.document.sections]
     if missing:
         raise CliError(f"no section {missing[0]!r} (see 'cqdesk sections')")
-    take_screenshot(report.path, args.output, section, args.search, size, args.lang, theme, args.large_print, split)
+    take_screenshot(report.path, args.output, section, args.search, size, args.lang, theme, args.large_print, split,
+                    _report_key(args))  # fmt: skip
     _wrote(args.output)
     return 0
 

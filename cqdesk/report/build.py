@@ -192,6 +192,7 @@ _EMPTY_TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
     "related": ({"id": int, "source": str, "target": str, "score": float, "shared": str}, "id"),
     "keywords": ({"term": str, "kind": str, "total": int, "rank": int}, "term"),
     "keyword_sections": ({"term": str, "section_id": str, "count": int, "ord": int}, ("term", "section_id")),
+    "variants": ({"traditional": str, "simplified": str}, "traditional"),  # a text with no Chinese has none
 }  # fmt: skip
 
 

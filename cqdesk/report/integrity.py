@@ -36,12 +36,15 @@ def _index_tables(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 
 def _table_text_sql(conn: sqlite3.Connection, table: str, order: str) -> str:
-    """SQL for one table's part of the digested text: its name and row count, then every row as SQL
-    literals, in order, one per line."""
+    """SQL for one table's part of the digested text: its name, its columns' names and its row count, then
+    every row as SQL literals, in order, one per line. The names count: a byte changed in the schema's text
+    renames a column, which leaves every row readable and every query of it failing."""
     columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
     row = " || ',' || ".join(f'quote("{c}")' for c in columns)
+    names = ",".join(columns).replace("'", "''")
     return (
-        f"(SELECT '{table} ' || count(*) || char(10) || coalesce(group_concat(r, char(10)), '') || char(10) "
+        f"(SELECT '{table}({names}) ' || count(*) || char(10) || coalesce(group_concat(r, char(10)), '') "
+        f"|| char(10) "
         f'FROM (SELECT {row} AS r FROM "{table}" ORDER BY {order}))'
     )
 

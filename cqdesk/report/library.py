@@ -26,6 +26,10 @@ FOLDER = "reports"
 NAMES = "names.json"
 
 
+class NotLikeAReport(ImportFailed):
+    """The text reads, but not as a government work report; it may be imported anyway, as paragraphs."""
+
+
 class LibraryError(Exception):
     """A library action failed; the message is meant for the reader. Nothing was changed."""
 
@@ -131,16 +135,21 @@ class Library:
             raise ImportFailed("it is a folder, not a file") from None
         except OSError as exc:
             raise ImportFailed(exc.strerror or str(exc)) from None
+        return self.plan_data(data, Path(source), force)
+
+    def plan_data(self, data: bytes, source: Path, force: bool = False) -> Plan:
+        """The same for bytes that are not a file of their own (text pasted from the clipboard): ``source``
+        names them in the provenance."""
         extracted = extract(data)
         try:
             recognised = recognise(extracted.paragraphs, force=force)
         except NotAReport as exc:
-            raise ImportFailed(f"{exc}; import it anyway as plain paragraphs with --force") from None
+            raise NotLikeAReport(str(exc)) from None
         sha = sha256_hex(data)
         recognised.document.source_sha256 = sha
         rid = f"{recognised.year or 'report'}-{sha[:10]}"
         duplicate = next((e.id for e in self.entries() if e.provenance.get("sha256") == sha), "")
-        return Plan(Path(source), sha, extracted, recognised, rid, duplicate)
+        return Plan(source, sha, extracted, recognised, rid, duplicate)
 
     def store(self, plan: Plan) -> Entry:
         """Build the planned report's database, atomically. The same file twice is refused."""
@@ -159,10 +168,10 @@ class Library:
             build_database(doc, self.folder / f"{plan.id}.db", provenance)
         except OSError as exc:
             reason = "the disk is full" if exc.errno == 28 else (exc.strerror or str(exc))
-            raise LibraryError(f"not imported: {reason}; the library is as it was") from None
+            raise LibraryError(f"{reason}; the library is as it was") from None
         except sqlite3.Error as exc:
             reason = "the disk is full" if "full" in str(exc) else str(exc)
-            raise LibraryError(f"not imported: {reason}; the library is as it was") from None
+            raise LibraryError(f"{reason}; the library is as it was") from None
         return self.entry(plan.id)
 
     # -- changing -----------------------------------------------------------------------------------------

@@ -34,6 +34,9 @@ class Actions:
     export_docs: QAction
     select_mode: QAction
     quit: QAction
+    import_file: QAction
+    import_clipboard: QAction
+    library: QAction
     copy: QAction
     copy_cited: QAction
     find: QAction
@@ -90,6 +93,9 @@ class Actions:
             self.export_docs: QCoreApplication.translate("Actions", "Export &As…"),
             self.select_mode: QCoreApplication.translate("Actions", "&Choose Sections to Print"),
             self.quit: QCoreApplication.translate("Actions", "&Quit"),
+            self.import_file: QCoreApplication.translate("Actions", "Import Report from &File…"),
+            self.import_clipboard: QCoreApplication.translate("Actions", "Import Report from &Clipboard…"),
+            self.library: QCoreApplication.translate("Actions", "&Library"),
             self.copy: QCoreApplication.translate("Actions", "&Copy"),
             self.copy_cited: QCoreApplication.translate("Actions", "Copy with &Citation"),
             self.find: QCoreApplication.translate("Actions", "&Find…"),
@@ -139,6 +145,7 @@ class Actions:
             "help": QCoreApplication.translate("Actions", "&Help"),
             "language": QCoreApplication.translate("Actions", "&Language"),
             "theme": QCoreApplication.translate("Actions", "&Theme"),
+            "import": QCoreApplication.translate("Actions", "&Import"),
         }
         for key, menu in self.menus.items():
             menu.setTitle(titles[key])
@@ -182,6 +189,9 @@ def build_actions(window: QMainWindow) -> Actions:
         export_docs=act(["Ctrl+Shift+S"]),  # Save As on every platform; its standard key adds a Save media key
         select_mode=act(["Ctrl+Shift+P"], checkable=True),
         quit=act([K.Quit, "Ctrl+Q"]),  # Windows has no standard Quit key
+        import_file=act(["Ctrl+O"]),  # bringing a report in is how a reader "opens" a file (not K.Open: a media key)
+        import_clipboard=act(),
+        library=act(["Ctrl+L"]),
         copy=act([K.Copy]),
         copy_cited=act(["Ctrl+Shift+C"]),
         find=act([K.Find]),
@@ -229,10 +239,14 @@ def build_actions(window: QMainWindow) -> Actions:
         themes.addAction(a[key])
 
     bar = window.menuBar()
-    menus = {key: QMenu(window) for key in ("file", "edit", "view", "go", "help", "language", "theme")}
+    menus = {key: QMenu(window) for key in ("file", "edit", "view", "go", "help", "language", "theme", "import")}
     for key in ("file", "edit", "view", "go", "help"):
         bar.addMenu(menus[key])
     menus["file"].addActions([a["new_tab"], a["close_tab"], a["reopen_tab"]])
+    menus["file"].addSeparator()
+    menus["file"].addMenu(menus["import"])
+    menus["import"].addActions([a["import_file"], a["import_clipboard"]])
+    menus["file"].addAction(a["library"])
     menus["file"].addSeparator()
     menus["file"].addActions([a["print_"], a["export_pdf"], a["export_docs"], a["select_mode"]])
     menus["file"].addSeparator()

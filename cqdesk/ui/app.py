@@ -114,14 +114,21 @@ def run_gui(args: argparse.Namespace) -> int:
         instance.hand_over(args.section)
         print("cqdesk: already open; its window was brought to the front", file=sys.stderr)
         return 0
+    from .library import Shelf
+    from .library.windows import ReportWindows
+
     notes = NotesStore(folder)
-    window = MainWindow(report, settings, translations, args.section, notes)
+    shelf = Shelf(folder, report.path)
+    window = MainWindow(report, settings, translations, args.section, notes, shelf=shelf)
     if os.environ.get("CQDESK_STARTUP_PROBE"):
         from .tools.startup_probe import StartupProbe
 
         StartupProbe(window.detail.viewport())
-    instance.requested.connect(window.come_forward)
+    windows = ReportWindows(shelf, settings, translations, notes)
+    windows.adopt(window)
+    instance.requested.connect(lambda section: windows.come_forward(section))
     app.aboutToQuit.connect(instance.release)
+    app.aboutToQuit.connect(notes.close)  # after the last window: every window shares the notes
     try:
         verdict()  # damaged text is never shown
     except ReportError as exc:

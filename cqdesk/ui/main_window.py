@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from .theme import Theme
 if TYPE_CHECKING:
     from ..notes.store import NotesStore
     from .accessibility.large_print import LargePrint
+    from .library import Shelf
     from .reading.history import History
 
 
@@ -49,6 +50,8 @@ TAB_TITLE = 16  # characters of a section's heading on its tab (the whole refere
 
 class MainWindow(QMainWindow):
     _painted = False  # set on the first paint (events arrive while __init__ runs)
+    reportRequested = Signal(str)  # the reader asked to open a report of the library (its id)
+    reportRemoved = Signal(str)  # a report was taken out of the library: its window closes
 
     def __init__(
         self,
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         section: str | None = None,
         notes: NotesStore | None = None,
         library_id: str = "",
+        shelf: Shelf | None = None,
+        name: str = "",
     ) -> None:
         super().__init__()
         self.report = report
@@ -65,7 +70,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.translations = translations
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{report.document.title} — cqdesk")
+        self.setWindowTitle(f"{name or report.document.title} — cqdesk")
+        self._owns_notes = notes is None  # a store shared by the windows of a library is closed by its owner
 
         self.model = SectionTreeModel(report.document, self)
         self.model.checkable = False
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.notes_panel.opened.connect(lambda sid, passage: self.navigate(sid, [fold(passage)] if passage else None))
         self.tabs.addTab(self.notes_panel, "")
+        self.shelf = shelf
         self.search.resultsShown.connect(lambda shown: self.tabs.setVisible(not shown))  # results replace the tabs
         left = QWidget(self)
         layout = QVBoxLayout(left)
@@ -130,6 +137,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self._connect_notes(notes, library_id)
         self._connect_reading_aloud()
+        self._connect_library()
         self._check_theme()
         self.retranslate()
         self._restore(section)
@@ -253,6 +261,40 @@ class MainWindow(QMainWindow):
         )
         self.read_aloud.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
+    def _connect_library(self) -> None:
+        """The Library tab and File › Import, where the window knows where the library is."""
+        a = self.commands
+        if self.shelf is None:  # a window on its own (a screenshot, a test): the library beside its notes
+            from ..report.paths import default_db_path
+            from .library import Shelf
+
+            self.shelf = Shelf(self.notes.store.folder, default_db_path() if self.library_id else self.report.path)
+        from .library.importer import Importer
+        from .library.panel import LibraryPanel
+
+        self.library_panel = LibraryPanel(self.shelf, self.library_id or "bundled", self.notes.store, self)
+        self.tabs.addTab(self.library_panel, "")
+        self.importer = Importer(self.shelf, self)
+        self.library_panel.importRequested.connect(self.importer.from_file)
+        self.library_panel.openRequested.connect(self.reportRequested)
+        self.library_panel.removed.connect(self.reportRemoved)
+        for source in (self.library_panel, self.importer):
+            source.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.importer.imported.connect(self._on_imported)
+        a.import_file.triggered.connect(self.importer.from_file)
+        a.import_clipboard.triggered.connect(self.importer.from_clipboard)
+        a.library.triggered.connect(self.show_library)
+
+    def show_library(self) -> None:
+        self.tabs.setCurrentWidget(self.library_panel)
+        self.library_panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_imported(self, rid: str) -> None:
+        if self.tabs.currentWidget() is self.library_panel:
+            self.library_panel.refresh()
+        self.library_panel.select(rid)
+        self.reportRequested.emit(rid)  # the new report opens in its own window
+
     def _connect_notes(self, store: NotesStore | None, library_id: str) -> None:
         from ..notes.location import default_data_dir
         from ..notes.model import COLORS as HIGHLIGHT_COLORS
@@ -320,7 +362,10 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(self.tr("Sections of the report"))
         self.tabs.setTabText(0, self.tr("Contents"))
         self.tabs.setTabText(1, self.tr("Keywords"))
-        self.tabs.setAccessibleName(self.tr("Contents, keywords and my notes"))
+        self.tabs.setAccessibleName(self.tr("Contents, keywords, my notes and the library"))
+        if hasattr(self, "library_panel"):
+            self.tabs.setTabText(3, self.tr("Library"))
+            self.library_panel.retranslate()
         self.detail.setAccessibleName(self.tr("Section text"))
         for pane in getattr(self, "panes", []):  # tab titles ("Compare: …") in the new language
             for i in range(pane.tabs.count()):
@@ -348,6 +393,11 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(index)
 
     def restore_tree_expansion(self) -> None:
+        doc = self.report.document
+        if "review" not in doc.sections:  # an imported report: its parts open, their sections shown
+            for sid in doc.root.children:
+                self.tree.expand(self.model.index_of(sid))
+            return
         for sid in ("review", "plan", "review/tasks", "plan/areas"):
             self.tree.expand(self.model.index_of(sid))
 
@@ -737,7 +787,7 @@ class MainWindow(QMainWindow):
         if start not in self.report.document.sections:
             start = self.report.document.root.id
         self.navigate(start)
-        if section is None:
+        if section is None and not self.library_id:
             self._restore_tabs(state.get("tabs"))
         if self.settings.preferences.get("split"):
             self.set_split(True)
@@ -769,6 +819,8 @@ class MainWindow(QMainWindow):
         self.reading_tabs.select(min(max(0, current), self.reading_tabs.count() - 1))
 
     def save_state(self) -> None:
+        if self.library_id:
+            return  # the window state kept is the bundled report's: another report's ids would not fit it
         state = self.settings.state
         state.set("geometry", self.saveGeometry())
         state.set("splitter", self.splitter.saveState())
@@ -783,6 +835,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.search.shutdown()
-        self.notes.store.close()
+        if self._owns_notes:
+            self.notes.store.close()
         application().removeEventFilter(self)
         super().closeEvent(event)

@@ -189,3 +189,15 @@ def test_a_50_mb_file(tmp_path, data_dir):
     assert code == 1 and out.startswith("imported ") and out.count("\n") == 1
     assert err.startswith(f"cqdesk: {big_text}: not imported: it holds 16,") and "not one report" in err
     assert "Traceback" not in err and len(Library(data_dir, DB).entries()) == 2
+
+
+def test_a_text_with_no_chinese_imports_with_force(tmp_path, data_dir):
+    """As found: a forced import of an English article failed to build its database (no variants table)."""
+    source = tmp_path / "en.txt"
+    source.write_text("An English article.\n\nIt has two paragraphs.\n", encoding="utf-8")
+    code, _, err = run("import", str(source))
+    assert code == 1 and "does not look like a government work report" in err and "--force" in err
+    code, out, err = run("import", str(source), "--force", "--json")
+    assert code == 0, err
+    rid = json.loads(out)[0]["id"]
+    assert run("export-text", "--report", rid)[1] == "An English article.\nIt has two paragraphs.\n"

@@ -42,6 +42,7 @@ def _shown_and_active(qtbot, window) -> None:
 
 def test_every_menu_shortcut_fires_its_action(window, qtbot, print_preview, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     _shown_and_active(qtbot, window)
     menus = window.commands.menus
     actions = [a for m in menus.values() for a in m.actions() if a.shortcuts() and a is not window.commands.quit]

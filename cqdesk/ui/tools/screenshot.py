@@ -30,6 +30,7 @@ def take_screenshot(
     theme: str = "light",
     large_print: bool = False,
     split: tuple[str, str] | None = None,
+    library_id: str = "",
 ) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ...report.atomic import write_atomic
@@ -48,7 +49,7 @@ def take_screenshot(
         settings = Settings(Path(settings_dir))
         settings.preferences.set("theme", theme)
         settings.preferences.set("large_print", large_print)
-        window = MainWindow(report, settings, translations, split[0] if split else section)
+        window = MainWindow(report, settings, translations, split[0] if split else section, library_id=library_id)
         window.resize(*size)
         window.show()
         if split:  # two panes: the first section on the left, the second on the right

@@ -1,0 +1,186 @@
+"""Importing a report from the window: from a file or from the clipboard. What was found (title, region, year,
+the tree of parts and sections, counts, warnings) is shown before anything is stored; the reader imports or
+cancels. A text that does not read as a work report is imported only when the reader says so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import Shelf
+
+if TYPE_CHECKING:
+    from ...report.library import Plan
+
+FILE_FILTER = "*.txt *.text *.docx *.htm *.html *.pdf"
+CLIPBOARD_NAME = "clipboard.txt"  # how a pasted text is named in its provenance
+TREE_DEPTH = 2  # the preview shows parts and their sections; points are counted, not listed
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Library", text)
+
+
+class ImportPreview(QDialog):
+    """What an import would store: the reader looks before anything is written."""
+
+    def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(tr("Import Report"))
+        doc, info = plan.recognised.document, plan.as_json()
+        form = QFormLayout()
+        encoding = f" ({info['encoding']})" if info["encoding"] else ""
+        counts = tr("%1 sections, %2 paragraphs, %3 characters")
+        counts = counts.replace("%1", str(info["sections"])).replace("%2", str(info["paragraphs"]))
+        counts = counts.replace("%3", f"{info['characters']:,}")
+        for label, value in (
+            (tr("Title"), doc.title),
+            (tr("Region"), plan.recognised.region or tr("not found")),
+            (tr("Year"), str(plan.recognised.year or tr("not found"))),
+            (tr("File"), f"{plan.source.name} · {info['format']}{encoding}"),
+            (tr("Holds"), counts),
+        ):
+            shown = QLabel(value, self)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setObjectName(f"preview{label}")
+            form.addRow(f"{label}:", shown)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("previewTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(tr("Parts and sections found"))
+
+        def add(parent: QTreeWidget | QTreeWidgetItem, sid: str, depth: int) -> None:
+            for child in doc.sections[sid].children:
+                section = doc.sections[child]
+                item = QTreeWidgetItem(parent, [section.heading])
+                if depth < TREE_DEPTH:
+                    add(item, child, depth + 1)
+                item.setExpanded(depth < TREE_DEPTH - 1)
+
+        add(self.tree, doc.root.id, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.tree, 1)
+        self.warnings = QListWidget(self)
+        self.warnings.setObjectName("previewWarnings")
+        self.warnings.addItems(plan.warnings)
+        if plan.warnings:
+            note = QLabel(tr("Warnings (the text is imported whole; these lines are placed under the nearest "
+                             "heading):"), self)  # fmt: skip
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            layout.addWidget(self.warnings)
+        self.warnings.setVisible(bool(plan.warnings))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = buttons.addButton(tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+
+class Importer(QObject):
+    imported = Signal(str)  # the new report's library id (or the one it already was)
+    message = Signal(str)
+
+    def __init__(self, shelf: Shelf, window: QWidget) -> None:
+        super().__init__(window)
+        self.shelf = shelf
+        self.window = window
+
+    def from_file(self) -> None:
+        reports, every = tr("Government work reports"), tr("All files")
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Import Report"), str(Path.home()), f"{reports} ({FILE_FILTER});;{every} (*)"
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        self._run(path.name, lambda force: self.shelf.library().plan(path, force))
+
+    def from_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.message.emit(tr("The clipboard holds no text to import."))
+            return
+        data = text.encode("utf-8")
+        self._run(tr("the text from the clipboard"),
+                  lambda force: self.shelf.library().plan_data(data, Path(CLIPBOARD_NAME), force))  # fmt: skip
+
+    def _run(self, name: str, plan_for: Callable[[bool], Plan], force: bool = False) -> None:
+        from ...report.importing import ImportFailed
+        from ...report.library import LibraryError, NotLikeAReport
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = plan_for(force)
+        except NotLikeAReport as exc:
+            QApplication.restoreOverrideCursor()
+            if self._insist(name, str(exc)):
+                self._run(name, plan_for, force=True)
+            return
+        except ImportFailed as exc:
+            QApplication.restoreOverrideCursor()
+            self._say(tr("%1 cannot be imported: %2.").replace("%1", name).replace("%2", str(exc)))
+            return
+        QApplication.restoreOverrideCursor()
+        if plan.duplicate_of:
+            self.message.emit(tr("%1 is already in your library.").replace("%1", name))
+            self.imported.emit(plan.duplicate_of)
+            return
+        preview = ImportPreview(plan, self.window)
+        if preview.exec() != QDialog.DialogCode.Accepted:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            entry = self.shelf.library().store(plan)
+        except LibraryError as exc:
+            QApplication.restoreOverrideCursor()
+            self._say(tr("%1 was not imported: %2.").replace("%1", name).replace("%2", str(exc)))
+            return
+        QApplication.restoreOverrideCursor()
+        self.message.emit(tr("Imported “%1”.").replace("%1", entry.shown_name))
+        self.imported.emit(entry.id)
+
+    def _insist(self, name: str, reason: str) -> bool:
+        said = tr("%1 does not look like a government work report.").replace("%1", name)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Import Report"), said[:1].upper() + said[1:],
+                          parent=self.window)  # fmt: skip
+        box.setObjectName("notAReport")
+        box.setInformativeText(
+            tr("%1. You can import it anyway: its paragraphs are kept in order, without parts or sections.").replace(
+                "%1", reason[:1].upper() + reason[1:]
+            )
+        )
+        anyway = box.addButton(tr("Import as &Paragraphs"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is anyway
+
+    def _say(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Import Report"), text[:1].upper() + text[1:],
+                          QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        box.setObjectName("importFailed")
+        box.exec()

@@ -1,0 +1,77 @@
+"""A window for each report the reader opens: the bundled one at start, the others from the Library tab.
+Every window has every feature, working on its own report; they share the settings, the language and the
+notes (each window sees the notes on its report only)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+
+from . import Shelf
+
+if TYPE_CHECKING:
+    from ...notes.store import NotesStore
+    from ..i18n import Translations
+    from ..main_window import MainWindow
+    from ..settings import Settings
+
+
+class ReportWindows(QObject):
+    message = Signal(str)  # why a report could not be opened (said in the window that asked)
+
+    def __init__(self, shelf: Shelf, settings: Settings, translations: Translations, notes: NotesStore) -> None:
+        super().__init__()
+        self.shelf = shelf
+        self.settings = settings
+        self.translations = translations
+        self.notes = notes
+        self.windows: dict[str, MainWindow] = {}
+
+    def adopt(self, window: MainWindow) -> None:
+        """A window made elsewhere (the first one, at start) joins the others."""
+        self.windows[window.library_id or "bundled"] = window
+        window.reportRequested.connect(lambda rid, w=window: self.open(rid, w))
+        window.reportRemoved.connect(self.close_report)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window is made again when opened
+        window.destroyed.connect(lambda *_, rid=window.library_id or "bundled": self.windows.pop(rid, None))
+
+    def open(self, rid: str, asking: MainWindow | None = None) -> MainWindow | None:
+        """The report's window, brought forward if it is open, else made."""
+        from ...report.library import LibraryError
+        from ...report.store import ReportError
+        from ..main_window import MainWindow
+
+        window = self.windows.get(rid)
+        if window is None:
+            try:
+                entry = self.shelf.library().entry(rid)
+                report = self.shelf.library().open(rid)
+            except (LibraryError, ReportError) as exc:
+                if asking is not None:
+                    asking.statusBar().showMessage(str(exc), 10000)
+                return None
+            window = MainWindow(report, self.settings, self.translations, notes=self.notes,
+                                library_id="" if entry.bundled else rid, shelf=self.shelf,
+                                name=entry.shown_name)  # fmt: skip
+            self.adopt(window)
+            if asking is not None:  # a little down and to the right of the one it came from
+                window.move(asking.pos() + QPoint(32, 32))
+            window.show()
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def come_forward(self, section: str) -> None:
+        """Another start of cqdesk asked for the bundled report (at a section)."""
+        window = self.open("bundled")
+        if window is not None:
+            window.come_forward(section)
+
+    def close_report(self, rid: str) -> None:
+        """Its window closes (the report is being removed from the library)."""
+        window = self.windows.pop(rid, None)
+        if window is not None:
+            window.close()
