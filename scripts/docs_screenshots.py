@@ -1,6 +1,7 @@
 """Make the screenshots in docs/ from the real window (offscreen, Fusion style, the bundled fonts).
 
-    python scripts/docs_screenshots.py        # needs pdftoppm (poppler-utils) for the printed page
+    python scripts/docs_screenshots.py           # needs pdftoppm (poppler-utils) for the printed page
+    python scripts/docs_screenshots.py library   # only the library's pictures
 
 Every picture is the app as a reader sees it: the main window in Chinese, English and dark, search, the
 Keywords tab, the Key Figures window, the livelihood table, the user guide, a printed page, and the reader's
@@ -68,6 +69,10 @@ def main() -> None:
     def save(widget, name: str) -> None:
         widget.grab().save(str(DOCS / name))
         print(f"wrote docs/{name}")
+
+    library_shots(window, save, settle)
+    if sys.argv[1:] == ["library"]:
+        return
 
     w = window("zh_CN", "plan/areas/2/1")
     save(w, "window-zh.png")
@@ -210,6 +215,67 @@ def main() -> None:
             check=True,
         )
         print("wrote docs/print-page-1.png")
+
+
+def library_shots(window, save, settle) -> None:
+    """The Library tab with two imported reports, the look at an import, and an imported report."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cqdesk.notes.location import default_data_dir
+    from cqdesk.notes.store import NotesStore
+    from cqdesk.report.library import Library
+    from cqdesk.report.paths import default_db_path
+    from cqdesk.report.store import Report
+    from cqdesk.ui.library import Shelf
+
+    sys.path.insert(0, str(ROOT))
+    from tests.fixtures import reports as fixtures
+
+    library = Library(default_data_dir(), default_db_path())
+    with tempfile.TemporaryDirectory() as tmp:
+        for year, write in ((2026, fixtures.write_html), (2027, fixtures.write_docx)):
+            path = write(Path(tmp) / f"{year}年青川市政府工作报告.{'html' if year == 2026 else 'docx'}", year=year,
+                         filler=6)  # fmt: skip
+            plan = library.plan(path)
+            if not plan.duplicate_of:
+                library.store(plan)
+        w = window("zh_CN", "plan/areas/2/1")
+        w.show_library()
+        w.library_panel.select(library.entries()[1].id)
+        settle()
+        save(w, "library-zh.png")
+        # The look before an import: a third report, the following year's, shown and cancelled.
+        source = fixtures.write_pdf(Path(tmp) / "2028年青川市政府工作报告.pdf", year=2028, filler=6)
+
+        def shoot() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(50, shoot)
+                return
+            settle()
+            save(dialog, "import-preview-zh.png")
+            dialog.reject()
+
+        QTimer.singleShot(0, shoot)
+        w.importer.import_file(source)
+        w.close()
+    entry = library.entries()[1]
+    from cqdesk.ui.i18n import Translations
+    from cqdesk.ui.main_window import MainWindow
+    from cqdesk.ui.settings import Settings
+
+    translations = Translations()
+    translations.apply("zh_CN")
+    notes = NotesStore(default_data_dir())
+    w = MainWindow(Report(entry.path), Settings(Path(tempfile.mkdtemp())), translations, "p1", notes,
+                   library_id=entry.id, shelf=Shelf(default_data_dir(), default_db_path()))  # fmt: skip
+    w.resize(1200, 780)
+    w.show()
+    settle()
+    save(w, "imported-report-zh.png")
+    w.close()
+    notes.close()
 
 
 def sample_notes() -> None:

@@ -36,7 +36,7 @@ def section_path(doc: Document, section: Section) -> list[str]:
 def search_text(section: Section) -> str:
     """The text a search looks in: the section's own lines, led by its heading if the source has none."""
     texts = [b.text for b in section.blocks]
-    if section.heading not in texts and section.parent is not None:
+    if section.heading not in texts and section.parent is not None and section.lead is None:
         texts.insert(0, section.heading)
     return "\n".join(texts)
 

@@ -217,8 +217,8 @@ class _Builder:
         title = title if goes_on else rest  # a line of its own is its heading, as written (its 。 too)
         self.section = sid
         self.add(sid, self.part, "section", label, title, ordinal)
-        # A heading line of its own, or the first paragraph whose first sentence is the title: kept whole.
-        self.block(sid, n, "text" if goes_on else "heading", text)
+        # A heading line of its own, or the first paragraph whose first sentence is the title (a lead): kept whole.
+        self.block(sid, n, "lead" if goes_on else "heading", text)
 
     def _point(self, n: int, text: str, m: re.Match[str]) -> None:
         assert self.section is not None
@@ -232,7 +232,7 @@ class _Builder:
         if ordinal != count + 1:
             self.warn(n, text, f"point {number} follows point {count} of its section")
         self.add(sid, self.section, "point", label, title, ordinal)
-        self.block(sid, n, "text" if goes_on else "heading", text)
+        self.block(sid, n, "lead" if goes_on else "heading", text)
 
     def _entry(self, n: int, text: str) -> None:
         m = _POINT.match(text)

@@ -37,6 +37,15 @@ class Section:
         return f"{self.label}{self.title}"
 
     @property
+    def lead(self) -> Block | None:
+        """The paragraph that opens the section with its title as its first sentence (official texts open a
+        section so), if it has one: the title is shown and searched there, not a second time on its own."""
+        first = next((b for b in self.blocks if b.kind not in ("heading", "title")), None)
+        if first is not None and first.kind == "lead" and first.text.startswith(self.heading):
+            return first
+        return None
+
+    @property
     def own_text(self) -> str:
         """The section's own source lines, in order, one per line."""
         return "\n".join(b.text for b in self.blocks)

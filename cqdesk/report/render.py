@@ -105,14 +105,15 @@ class _Writer:
         self.notes: list[PageMark] = []  # the notes shown so far, numbered from 1 in page order
         self.out: list[str] = []
 
-    def inline(self, text: str, marks: list[PageMark] | None = None, link_marks: bool = True) -> str:
+    def inline(self, text: str, marks: list[PageMark] | None = None, link_marks: bool = True, lead: int = 0) -> str:
         """Escaped text with figures emphasised, the reader's highlights under it, search hits marked (each
-        hit gets an anchor) and a numbered marker after each highlight that carries a note."""
+        hit gets an anchor) and a numbered marker after each highlight that carries a note. The first
+        ``lead`` characters are a lead sentence: bold, in the headings' colour."""
         marks = sorted(marks or [], key=lambda m: (m.start, m.end))
         figures = [m.span() for m in FIGURE.finditer(text)]
         hits = find_spans(text, self.terms) if self.terms else []
         spans = [(m.start, m.end) for m in marks]
-        cuts = sorted({0, len(text), *(x for span in figures + hits + spans for x in span)})
+        cuts = sorted({0, len(text), lead, *(x for span in figures + hits + spans for x in span)})
         notes_after: dict[int, list[PageMark]] = {}
         for m in marks:
             if m.note:
@@ -145,6 +146,8 @@ class _Writer:
                 if self.links and link_marks and mark.id:  # a click or a right-click on it finds the highlight
                     href = f"{MARK_SCHEME}:{html.escape(mark.id)}"
                     seg = f'<a href="{href}" style="color:#000000; text-decoration:none">{seg}</a>'
+            if a < lead:
+                seg = f'<b style="color:{self.p.heading}">{seg}</b>'
             parts.append(seg)
             parts += [self.note_marker(m) for m in notes_after.get(b, [])]
         return "".join(parts)
@@ -182,6 +185,15 @@ class _Writer:
         self.out.append(
             f'<h{min(level, 6)}{align} style="color:{self.p.heading}; font-size:{size}; margin-top:{margin}px; '
             f'margin-bottom:6px"><a name="section-{html.escape(section.id)}"></a>{text}</h{min(level, 6)}>'
+        )
+
+    def lead(self, section: Section, block: Block, marks: list[PageMark] | None = None) -> None:
+        """A section whose title is the first sentence of its first paragraph, as official texts open one:
+        the paragraph once, its lead sentence bold (the sites' way), where a heading would repeat it."""
+        text = self.inline(block.text, marks, lead=len(section.heading) + 1)
+        self.out.append(
+            f'<p style="margin-top:10px; margin-bottom:6px; line-height:{self.line_height}">'
+            f'<a name="section-{html.escape(section.id)}"></a>{text}</p>'
         )
 
     def block(self, block: Block, marks: list[PageMark] | None = None) -> None:
@@ -362,10 +374,14 @@ def _render_tree(w: _Writer, doc: Document, section: Section, level: int) -> Non
     for b in leading_lines(section):
         w.block(b, marks.get(b.line_no))
     title = next((b for b in blocks if b.kind == "title" and b.text == section.heading), None)
-    w.heading(doc, section, level, marks.get(title.line_no) if title else None)
+    lead = section.lead
+    if lead is None:
+        w.heading(doc, section, level, marks.get(title.line_no) if title else None)
     w.section_notes(section)
     for item in section_body(doc, section):
-        if isinstance(item, Block):
+        if item is lead:
+            w.lead(section, lead, marks.get(lead.line_no))
+        elif isinstance(item, Block):
             w.block(item, marks.get(item.line_no))
         else:
             _render_tree(w, doc, item, level + 1)

@@ -2,225 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Import Report</source>
-        <translation>导入报告</translation>
-    </message>
-    <message>
-        <source>%1 sections, %2 paragraphs, %3 characters</source>
-        <translation>%1 个章节，%2 段，%3 字</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>地区</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Holds</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Parts and sections found</source>
-        <translation>找到的部分和章节</translation>
-    </message>
-    <message>
-        <source>Warnings (the text is imported whole; these lines are placed under the nearest heading):</source>
-        <translation>提示（全文都会导入；下列各行放在上一个标题下）：</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Government work reports</source>
-        <translation>政府工作报告</translation>
-    </message>
-    <message>
-        <source>All files</source>
-        <translation>所有文件</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no text to import.</source>
-        <translation>没有复制的文字可以导入。</translation>
-    </message>
-    <message>
-        <source>the text from the clipboard</source>
-        <translation>复制的文字</translation>
-    </message>
-    <message>
-        <source>%1 cannot be imported: %2.</source>
-        <translation>%1 无法导入：%2。</translation>
-    </message>
-    <message>
-        <source>%1 is already in your library.</source>
-        <translation>%1 已在报告库中。</translation>
-    </message>
-    <message>
-        <source>%1 was not imported: %2.</source>
-        <translation>%1 未导入：%2。</translation>
-    </message>
-    <message>
-        <source>Imported “%1”.</source>
-        <translation>已导入“%1”。</translation>
-    </message>
-    <message>
-        <source>%1 does not look like a government work report.</source>
-        <translation>%1 看来不是政府工作报告。</translation>
-    </message>
-    <message>
-        <source>%1. You can import it anyway: its paragraphs are kept in order, without parts or sections.</source>
-        <translation>%1。还可以导入：各段按原来的顺序保留，不分部分和章节。</translation>
-    </message>
-    <message>
-        <source>Import as &amp;Paragraphs</source>
-        <translation>按段落导入(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Region unknown</source>
-        <translation>地区不明</translation>
-    </message>
-    <message>
-        <source>%1 (comes with cqdesk)</source>
-        <translation>%1（cqdesk 自带）</translation>
-    </message>
-    <message>
-        <source>(open here)</source>
-        <translation>（当前）</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>打开(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Rename…</source>
-        <translation>改标题(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Details…</source>
-        <translation>来源(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move from Library…</source>
-        <translation>从报告库中移除(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>The report that comes with cqdesk cannot be renamed or removed</source>
-        <translation>cqdesk 自带的报告不能改标题或移除</translation>
-    </message>
-    <message>
-        <source>Rename Report</source>
-        <translation>改标题</translation>
-    </message>
-    <message>
-        <source>Name shown in the library (empty: the report&apos;s own title):</source>
-        <translation>报告库中显示的标题（留空就用报告原标题）：</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>comes with cqdesk</source>
-        <translation>cqdesk 自带</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>Encoding</source>
-        <translation>字符集</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>导入时间</translation>
-    </message>
-    <message>
-        <source>Library id</source>
-        <translation>库中编号</translation>
-    </message>
-    <message>
-        <source>Report Details</source>
-        <translation>报告来源</translation>
-    </message>
-    <message>
-        <source>Remove Report</source>
-        <translation>移除报告</translation>
-    </message>
-    <message>
-        <source>Remove “%1” from your library?</source>
-        <translation>从报告库中移除“%1”？</translation>
-    </message>
-    <message>
-        <source>The file you imported it from is not touched; you can import it again.</source>
-        <translation>导入时用的文件不会改动，可以再次导入。</translation>
-    </message>
-    <message>
-        <source>Your %1 notes on it are kept with your other notes and come back if you import it again.</source>
-        <translation>你在这份报告上的 %1 条笔记都会保留，再次导入后就能看到。</translation>
-    </message>
-    <message>
-        <source>Export Notes, then Remove…</source>
-        <translation>先导出笔记，再移除…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>“%1” was removed from your library.</source>
-        <translation>已从报告库中移除“%1”。</translation>
-    </message>
-    <message>
-        <source>Export Notes</source>
-        <translation>导出笔记</translation>
-    </message>
-    <message>
-        <source>cqdesk notes (*.json)</source>
-        <translation>cqdesk 笔记 (*.json)</translation>
-    </message>
-    <message>
-        <source>Not exported: %1</source>
-        <translation>未导出：%1</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import a report from a file: text, Word, a saved web page or PDF</source>
-        <translation>从文件导入报告：文本、Word、保存的网页或 PDF</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>More</source>
-        <translation>更多</translation>
-    </message>
-    <message>
-        <source>Reports in your library</source>
-        <translation>报告库中的报告</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>&amp;Print…</source>
@@ -523,6 +304,225 @@
     <message>
         <source>Keywords and the sections they occur in</source>
         <translation>关键词及其所在章节</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>Import Report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>%1 sections, %2 paragraphs, %3 characters</source>
+        <translation>%1 个章节，%2 段，%3 字</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Parts and sections found</source>
+        <translation>找到的部分和章节</translation>
+    </message>
+    <message>
+        <source>Warnings (the text is imported whole; these lines are placed under the nearest heading):</source>
+        <translation>提示（全文都会导入；下列各行放在上一个标题下）：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Government work reports</source>
+        <translation>政府工作报告</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to import.</source>
+        <translation>没有复制的文字可以导入。</translation>
+    </message>
+    <message>
+        <source>the text from the clipboard</source>
+        <translation>复制的文字</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2.</source>
+        <translation>%1 无法导入：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is already in your library.</source>
+        <translation>%1 已在报告库中。</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2.</source>
+        <translation>%1 未导入：%2。</translation>
+    </message>
+    <message>
+        <source>Imported “%1”.</source>
+        <translation>已导入“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a government work report.</source>
+        <translation>%1 看来不是政府工作报告。</translation>
+    </message>
+    <message>
+        <source>%1. You can import it anyway: its paragraphs are kept in order, without parts or sections.</source>
+        <translation>%1。还可以导入：各段按原来的顺序保留，不分部分和章节。</translation>
+    </message>
+    <message>
+        <source>Import as &amp;Paragraphs</source>
+        <translation>按段落导入(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Region unknown</source>
+        <translation>地区不明</translation>
+    </message>
+    <message>
+        <source>%1 (comes with cqdesk)</source>
+        <translation>%1（cqdesk 自带）</translation>
+    </message>
+    <message>
+        <source>(open here)</source>
+        <translation>（当前）</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>改标题(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>来源(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from Library…</source>
+        <translation>从报告库中移除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The report that comes with cqdesk cannot be renamed or removed</source>
+        <translation>cqdesk 自带的报告不能改标题或移除</translation>
+    </message>
+    <message>
+        <source>Rename Report</source>
+        <translation>改标题</translation>
+    </message>
+    <message>
+        <source>Name shown in the library (empty: the report&apos;s own title):</source>
+        <translation>报告库中显示的标题（留空就用报告原标题）：</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>comes with cqdesk</source>
+        <translation>cqdesk 自带</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>字符集</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Library id</source>
+        <translation>库中编号</translation>
+    </message>
+    <message>
+        <source>Report Details</source>
+        <translation>报告来源</translation>
+    </message>
+    <message>
+        <source>Remove Report</source>
+        <translation>移除报告</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from your library?</source>
+        <translation>从报告库中移除“%1”？</translation>
+    </message>
+    <message>
+        <source>The file you imported it from is not touched; you can import it again.</source>
+        <translation>导入时用的文件不会改动，可以再次导入。</translation>
+    </message>
+    <message>
+        <source>Your %1 notes on it are kept with your other notes and come back if you import it again.</source>
+        <translation>你在这份报告上的 %1 条笔记都会保留，再次导入后就能看到。</translation>
+    </message>
+    <message>
+        <source>Export Notes, then Remove…</source>
+        <translation>先导出笔记，再移除…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>“%1” was removed from your library.</source>
+        <translation>已从报告库中移除“%1”。</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>导出笔记</translation>
+    </message>
+    <message>
+        <source>cqdesk notes (*.json)</source>
+        <translation>cqdesk 笔记 (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a report from a file: text, Word, a saved web page or PDF</source>
+        <translation>从文件导入报告：文本、Word、保存的网页或 PDF</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Reports in your library</source>
+        <translation>报告库中的报告</translation>
     </message>
 </context>
 <context>

@@ -74,3 +74,25 @@ def test_helpers():
     assert lead_sentence("没有句号的标题") == ("没有句号的标题", False)
     assert region_of("", "重庆市第六届人民代表大会第四次会议") == "重庆市"
     assert region_of("2026年某市政府工作报告", "") == "某市"
+
+
+def test_a_lead_sentence_is_shown_once_in_bold_and_searched_once(tmp_path):
+    """Official texts open a section with its title as the paragraph's first sentence: the page shows that
+    paragraph once with the sentence bold (no heading repeating it), and search counts the title once."""
+    from cqdesk.report.build import build_database
+    from cqdesk.report.render import render_section
+    from cqdesk.report.store import Report
+    from tests.fixtures.reports import report_paragraphs
+
+    doc = recognise(report_paragraphs()).document
+    section = doc.sections["p1/s1"]
+    assert section.heading == "（一）着力稳住经济基本盘" and section.lead is section.blocks[0]
+    page = render_section(doc, "p1").html
+    assert page.count("着力稳住经济基本盘") == 1
+    assert '<a name="section-p1/s1"></a><b style="color:' in page and "着力稳住经济基本盘。</b>面对" in page
+    build_database(doc, tmp_path / "r.db")
+    report = Report(tmp_path / "r.db")
+    (hit,) = [h for h in report.search("经济基本盘") if h.id == "p1/s1"]
+    shown = render_section(report.document, "p1/s1", terms=["经济基本盘"])
+    assert hit.hits == shown.hit_count == 1
+    report.close()

@@ -35,29 +35,31 @@ CLIPBOARD_NAME = "clipboard.txt"  # how a pasted text is named in its provenance
 TREE_DEPTH = 2  # the preview shows parts and their sections; points are counted, not listed
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Library", text)
-
-
 class ImportPreview(QDialog):
     """What an import would store: the reader looks before anything is written."""
 
     def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle(tr("Import Report"))
+        self.setWindowTitle(QCoreApplication.translate("Library", "Import Report"))
         doc, info = plan.recognised.document, plan.as_json()
         form = QFormLayout()
         encoding = f" ({info['encoding']})" if info["encoding"] else ""
-        counts = tr("%1 sections, %2 paragraphs, %3 characters")
+        counts = QCoreApplication.translate("Library", "%1 sections, %2 paragraphs, %3 characters")
         counts = counts.replace("%1", str(info["sections"])).replace("%2", str(info["paragraphs"]))
         counts = counts.replace("%3", f"{info['characters']:,}")
         for label, value in (
-            (tr("Title"), doc.title),
-            (tr("Region"), plan.recognised.region or tr("not found")),
-            (tr("Year"), str(plan.recognised.year or tr("not found"))),
-            (tr("File"), f"{plan.source.name} · {info['format']}{encoding}"),
-            (tr("Holds"), counts),
+            (QCoreApplication.translate("Library", "Title"), doc.title),
+            (
+                QCoreApplication.translate("Library", "Region"),
+                plan.recognised.region or QCoreApplication.translate("Library", "not found"),
+            ),
+            (
+                QCoreApplication.translate("Library", "Year"),
+                str(plan.recognised.year or QCoreApplication.translate("Library", "not found")),
+            ),
+            (QCoreApplication.translate("Library", "File"), f"{plan.source.name} · {info['format']}{encoding}"),
+            (QCoreApplication.translate("Library", "Holds"), counts),
         ):
             shown = QLabel(value, self)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -66,7 +68,7 @@ class ImportPreview(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("previewTree")
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName(tr("Parts and sections found"))
+        self.tree.setAccessibleName(QCoreApplication.translate("Library", "Parts and sections found"))
 
         def add(parent: QTreeWidget | QTreeWidgetItem, sid: str, depth: int) -> None:
             for child in doc.sections[sid].children:
@@ -74,9 +76,9 @@ class ImportPreview(QDialog):
                 item = QTreeWidgetItem(parent, [section.heading])
                 if depth < TREE_DEPTH:
                     add(item, child, depth + 1)
-                item.setExpanded(depth < TREE_DEPTH - 1)
 
         add(self.tree, doc.root.id, 1)
+        self.tree.expandToDepth(0)  # the parts open, their sections shown
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.tree, 1)
@@ -84,14 +86,21 @@ class ImportPreview(QDialog):
         self.warnings.setObjectName("previewWarnings")
         self.warnings.addItems(plan.warnings)
         if plan.warnings:
-            note = QLabel(tr("Warnings (the text is imported whole; these lines are placed under the nearest "
-                             "heading):"), self)  # fmt: skip
+            note = QLabel(
+                QCoreApplication.translate(
+                    "Library",
+                    "Warnings (the text is imported whole; these lines are placed under the nearest heading):",
+                ),
+                self,
+            )
             note.setWordWrap(True)
             layout.addWidget(note)
             layout.addWidget(self.warnings)
         self.warnings.setVisible(bool(plan.warnings))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = buttons.addButton(tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            QCoreApplication.translate("Library", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -109,9 +118,15 @@ class Importer(QObject):
         self.window = window
 
     def from_file(self) -> None:
-        reports, every = tr("Government work reports"), tr("All files")
+        reports, every = (
+            QCoreApplication.translate("Library", "Government work reports"),
+            QCoreApplication.translate("Library", "All files"),
+        )
         path, _ = QFileDialog.getOpenFileName(
-            self.window, tr("Import Report"), str(Path.home()), f"{reports} ({FILE_FILTER});;{every} (*)"
+            self.window,
+            QCoreApplication.translate("Library", "Import Report"),
+            str(Path.home()),
+            f"{reports} ({FILE_FILTER});;{every} (*)",
         )
         if path:
             self.import_file(Path(path))
@@ -122,11 +137,13 @@ class Importer(QObject):
     def from_clipboard(self) -> None:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self.message.emit(tr("The clipboard holds no text to import."))
+            self.message.emit(QCoreApplication.translate("Library", "The clipboard holds no text to import."))
             return
         data = text.encode("utf-8")
-        self._run(tr("the text from the clipboard"),
-                  lambda force: self.shelf.library().plan_data(data, Path(CLIPBOARD_NAME), force))  # fmt: skip
+        self._run(
+            QCoreApplication.translate("Library", "the text from the clipboard"),
+            lambda force: self.shelf.library().plan_data(data, Path(CLIPBOARD_NAME), force),
+        )
 
     def _run(self, name: str, plan_for: Callable[[bool], Plan], force: bool = False) -> None:
         from ...report.importing import ImportFailed
@@ -142,11 +159,17 @@ class Importer(QObject):
             return
         except ImportFailed as exc:
             QApplication.restoreOverrideCursor()
-            self._say(tr("%1 cannot be imported: %2.").replace("%1", name).replace("%2", str(exc)))
+            self._say(
+                QCoreApplication.translate("Library", "%1 cannot be imported: %2.")
+                .replace("%1", name)
+                .replace("%2", str(exc))
+            )
             return
         QApplication.restoreOverrideCursor()
         if plan.duplicate_of:
-            self.message.emit(tr("%1 is already in your library.").replace("%1", name))
+            self.message.emit(
+                QCoreApplication.translate("Library", "%1 is already in your library.").replace("%1", name)
+            )
             self.imported.emit(plan.duplicate_of)
             return
         preview = ImportPreview(plan, self.window)
@@ -157,30 +180,47 @@ class Importer(QObject):
             entry = self.shelf.library().store(plan)
         except LibraryError as exc:
             QApplication.restoreOverrideCursor()
-            self._say(tr("%1 was not imported: %2.").replace("%1", name).replace("%2", str(exc)))
+            self._say(
+                QCoreApplication.translate("Library", "%1 was not imported: %2.")
+                .replace("%1", name)
+                .replace("%2", str(exc))
+            )
             return
         QApplication.restoreOverrideCursor()
-        self.message.emit(tr("Imported “%1”.").replace("%1", entry.shown_name))
+        self.message.emit(QCoreApplication.translate("Library", "Imported “%1”.").replace("%1", entry.shown_name))
         self.imported.emit(entry.id)
 
     def _insist(self, name: str, reason: str) -> bool:
-        said = tr("%1 does not look like a government work report.").replace("%1", name)
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Import Report"), said[:1].upper() + said[1:],
-                          parent=self.window)  # fmt: skip
+        said = QCoreApplication.translate("Library", "%1 does not look like a government work report.").replace(
+            "%1", name
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("Library", "Import Report"),
+            said[:1].upper() + said[1:],
+            parent=self.window,
+        )
         box.setObjectName("notAReport")
         box.setInformativeText(
-            tr("%1. You can import it anyway: its paragraphs are kept in order, without parts or sections.").replace(
-                "%1", reason[:1].upper() + reason[1:]
-            )
+            QCoreApplication.translate(
+                "Library", "%1. You can import it anyway: its paragraphs are kept in order, without parts or sections."
+            ).replace("%1", reason[:1].upper() + reason[1:])
         )
-        anyway = box.addButton(tr("Import as &Paragraphs"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(
+            QCoreApplication.translate("Library", "Import as &Paragraphs"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is anyway
 
     def _say(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Import Report"), text[:1].upper() + text[1:],
-                          QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Library", "Import Report"),
+            text[:1].upper() + text[1:],
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         box.setObjectName("importFailed")
         box.exec()

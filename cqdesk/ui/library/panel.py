@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Library", text)
-
-
 class LibraryPanel(QWidget):
     openRequested = Signal(str)  # a report's library id
     importRequested = Signal()
@@ -81,7 +77,7 @@ class LibraryPanel(QWidget):
         self.list.clear()
         regions: dict[str, QTreeWidgetItem] = {}
         for entry in self.shelf.library().entries():
-            region = entry.region or tr("Region unknown")
+            region = entry.region or QCoreApplication.translate("Library", "Region unknown")
             group = regions.get(region)
             if group is None:
                 group = regions[region] = QTreeWidgetItem(self.list, [region])
@@ -90,13 +86,17 @@ class LibraryPanel(QWidget):
             year = str(entry.year) if entry.year else "—"
             item = QTreeWidgetItem(group, [f"{year}  {entry.shown_name}"])
             item.setData(0, ID_ROLE, entry.id)
-            tip = entry.title if not entry.bundled else tr("%1 (comes with cqdesk)").replace("%1", entry.title)
+            tip = (
+                entry.title
+                if not entry.bundled
+                else QCoreApplication.translate("Library", "%1 (comes with cqdesk)").replace("%1", entry.title)
+            )
             item.setToolTip(0, tip)
             if entry.id == self.current:
                 font = QFont(item.font(0))
                 font.setBold(True)
                 item.setFont(0, font)
-                item.setText(0, item.text(0) + "  " + tr("(open here)"))
+                item.setText(0, item.text(0) + "  " + QCoreApplication.translate("Library", "(open here)"))
             if entry.id == keep:
                 self.list.setCurrentItem(item)
         self._listed = True
@@ -131,15 +131,21 @@ class LibraryPanel(QWidget):
         menu = QMenu(self)
         rid = self.selected()
         bundled = rid == "bundled"
-        menu.addAction(tr("&Open"), lambda: self.openRequested.emit(rid))
-        rename = menu.addAction(tr("&Rename…"), lambda: self.rename(rid))
-        menu.addAction(tr("&Details…"), lambda: self.details(rid))
+        menu.addAction(QCoreApplication.translate("Library", "&Open"), lambda: self.openRequested.emit(rid))
+        rename = menu.addAction(QCoreApplication.translate("Library", "&Rename…"), lambda: self.rename(rid))
+        menu.addAction(QCoreApplication.translate("Library", "&Details…"), lambda: self.details(rid))
         menu.addSeparator()
-        remove = menu.addAction(tr("Re&move from Library…"), lambda: self.remove(rid))
+        remove = menu.addAction(
+            QCoreApplication.translate("Library", "Re&move from Library…"), lambda: self.remove(rid)
+        )
         for action in (rename, remove):
             action.setEnabled(not bundled)
             if bundled:
-                action.setToolTip(tr("The report that comes with cqdesk cannot be renamed or removed"))
+                action.setToolTip(
+                    QCoreApplication.translate(
+                        "Library", "The report that comes with cqdesk cannot be renamed or removed"
+                    )
+                )
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:
@@ -165,7 +171,10 @@ class LibraryPanel(QWidget):
         library = self.shelf.library()
         entry = library.entry(rid)
         name, ok = QInputDialog.getText(
-            self, tr("Rename Report"), tr("Name shown in the library (empty: the report's own title):"), text=entry.name
+            self,
+            QCoreApplication.translate("Library", "Rename Report"),
+            QCoreApplication.translate("Library", "Name shown in the library (empty: the report's own title):"),
+            text=entry.name,
         )
         if not ok:
             return
@@ -177,21 +186,40 @@ class LibraryPanel(QWidget):
 
     def details(self, rid: str) -> None:
         entry = self.shelf.library().entry(rid)
-        rows = [(tr("Title"), entry.title), (tr("Region"), entry.region), (tr("Year"), str(entry.year or "—"))]
+        rows = [
+            (QCoreApplication.translate("Library", "Title"), entry.title),
+            (QCoreApplication.translate("Library", "Region"), entry.region),
+            (QCoreApplication.translate("Library", "Year"), str(entry.year or "—")),
+        ]
         if entry.bundled:
-            rows.append((tr("Source"), tr("comes with cqdesk")))
+            rows.append(
+                (
+                    QCoreApplication.translate("Library", "Source"),
+                    QCoreApplication.translate("Library", "comes with cqdesk"),
+                )
+            )
         else:
             p = entry.provenance
-            rows += [(tr("File"), p.get("file", "")), (tr("Format"), p.get("format", "")),
-                     (tr("Encoding"), p.get("encoding", "") or "—"), (tr("Imported"), p.get("imported", "")),
-                     ("SHA-256", p.get("sha256", "")), (tr("Library id"), entry.id)]  # fmt: skip
+            rows += [
+                (QCoreApplication.translate("Library", "File"), p.get("file", "")),
+                (QCoreApplication.translate("Library", "Format"), p.get("format", "")),
+                (QCoreApplication.translate("Library", "Encoding"), p.get("encoding", "") or "—"),
+                (QCoreApplication.translate("Library", "Imported"), p.get("imported", "")),
+                ("SHA-256", p.get("sha256", "")),
+                (QCoreApplication.translate("Library", "Library id"), entry.id),
+            ]
         import html
 
         body = "".join(
             f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(v)}</td></tr>" for k, v in rows
         )
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Report Details"), f"<table>{body}</table>",
-                          QMessageBox.StandardButton.Close, self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("Library", "Report Details"),
+            f"<table>{body}</table>",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
         box.setObjectName("reportDetails")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
@@ -203,18 +231,31 @@ class LibraryPanel(QWidget):
         library = self.shelf.library()
         entry = library.entry(rid)
         notes = self.notes.count(rid)
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Remove Report"),
-                          tr("Remove “%1” from your library?").replace("%1", entry.shown_name),
-                          parent=self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("Library", "Remove Report"),
+            QCoreApplication.translate("Library", "Remove “%1” from your library?").replace("%1", entry.shown_name),
+            parent=self,
+        )
         box.setObjectName("removeReport")
-        kept = tr("The file you imported it from is not touched; you can import it again.")
+        kept = QCoreApplication.translate(
+            "Library", "The file you imported it from is not touched; you can import it again."
+        )
         export = None
         if notes:
-            kept = tr("Your %1 notes on it are kept with your other notes and come back if you import it "
-                      "again.").replace("%1", str(notes)) + " " + kept  # fmt: skip
-            export = box.addButton(tr("Export Notes, then Remove…"), QMessageBox.ButtonRole.AcceptRole)
+            kept = (
+                QCoreApplication.translate(
+                    "Library",
+                    "Your %1 notes on it are kept with your other notes and come back if you import it again.",
+                ).replace("%1", str(notes))
+                + " "
+                + kept
+            )
+            export = box.addButton(
+                QCoreApplication.translate("Library", "Export Notes, then Remove…"), QMessageBox.ButtonRole.AcceptRole
+            )
         box.setInformativeText(kept)
-        remove = box.addButton(tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(QCoreApplication.translate("Library", "Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -228,7 +269,11 @@ class LibraryPanel(QWidget):
         except LibraryError as exc:
             self.message.emit(str(exc))
         else:
-            self.message.emit(tr("“%1” was removed from your library.").replace("%1", entry.shown_name))
+            self.message.emit(
+                QCoreApplication.translate("Library", "“%1” was removed from your library.").replace(
+                    "%1", entry.shown_name
+                )
+            )
         self.refresh()
 
     def _export_notes(self, rid: str, db: Path, name: str) -> bool:
@@ -240,7 +285,10 @@ class LibraryPanel(QWidget):
         from ...report.store import Report
 
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export Notes"), str(Path.home() / f"{name} 笔记.json"), tr("cqdesk notes (*.json)")
+            self,
+            QCoreApplication.translate("Library", "Export Notes"),
+            str(Path.home() / f"{name} 笔记.json"),
+            QCoreApplication.translate("Library", "cqdesk notes (*.json)"),
         )
         if not path:
             return False
@@ -249,17 +297,21 @@ class LibraryPanel(QWidget):
             data = to_json(report.document, report.metadata.source_sha256, self.notes.all(rid)).encode("utf-8")
             write_atomic(Path(path), data)
         except OSError as exc:
-            self.message.emit(tr("Not exported: %1").replace("%1", exc.strerror or str(exc)))
+            self.message.emit(
+                QCoreApplication.translate("Library", "Not exported: %1").replace("%1", exc.strerror or str(exc))
+            )
             return False
         finally:
             report.close()
         return True
 
     def retranslate(self) -> None:
-        self.import_button.setText(tr("&Import…"))
-        self.import_button.setToolTip(tr("Import a report from a file: text, Word, a saved web page or PDF"))
-        self.open_button.setText(tr("Open"))
-        self.more_button.setText(tr("More"))
-        self.list.setAccessibleName(tr("Reports in your library"))
+        self.import_button.setText(QCoreApplication.translate("Library", "&Import…"))
+        self.import_button.setToolTip(
+            QCoreApplication.translate("Library", "Import a report from a file: text, Word, a saved web page or PDF")
+        )
+        self.open_button.setText(QCoreApplication.translate("Library", "Open"))
+        self.more_button.setText(QCoreApplication.translate("Library", "More"))
+        self.list.setAccessibleName(QCoreApplication.translate("Library", "Reports in your library"))
         if self._listed:
             self.refresh()
