@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     _painted = False  # set on the first paint (events arrive while __init__ runs)
     reportRequested = Signal(str)  # the reader asked to open a report of the library (its id)
     reportRemoved = Signal(str)  # a report was taken out of the library: its window closes
+    reportBeside = Signal(str)  # the reader asked for a report beside this one (two windows, half the screen each)
 
     def __init__(
         self,
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
         self.importer = Importer(self.shelf, self)
         self.library_panel.importRequested.connect(self.importer.from_file)
         self.library_panel.openRequested.connect(self.reportRequested)
+        self.library_panel.sideBySideRequested.connect(self.reportBeside)
         self.library_panel.removed.connect(self.reportRemoved)
         for source in (self.library_panel, self.importer):
             source.message.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -413,6 +413,10 @@
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
+        <source>Open &amp;Side by Side</source>
+        <translation>并排打开(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Rename…</source>
         <translation>改标题(&amp;R)…</translation>
     </message>

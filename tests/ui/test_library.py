@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QPushButton
 
 from cqdesk.notes.store import NotesStore
 from cqdesk.report.store import Report
@@ -199,3 +199,30 @@ def test_a_file_that_cannot_be_read_says_why(library, qtbot, tmp_path, monkeypat
     QTest.keyClick(first, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert said == ["Photo.txt cannot be imported: it is a PNG image, not a report."]
     assert len(library.windows) == 1
+
+
+def test_open_side_by_side_puts_the_two_reports_on_the_halves_of_the_screen(library, qtbot, tmp_path, monkeypatch):
+    first = library.windows["bundled"]
+    import_with_ctrl_o(qtbot, first, R.write_text(tmp_path / "a.txt"), monkeypatch)
+    qtbot.waitUntil(lambda: len(library.windows) == 2)
+    (rid,) = [r for r in library.windows if r != "bundled"]
+    activate(qtbot, first)
+    QTest.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    panel = first.library_panel
+    panel.select(rid)
+
+    def choose() -> None:  # the menu runs its own loop: chosen from inside it
+        menu = next((m for m in panel.findChildren(QMenu) if m.isVisible()), None)
+        if menu is None:
+            QTimer.singleShot(20, choose)
+            return
+        beside = next(a for a in menu.actions() if a.text().replace("&", "") == "Open Side by Side")
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(beside).center())
+
+    QTimer.singleShot(0, choose)
+    qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+    screen = first.screen().availableGeometry()
+    other = library.windows[rid]
+    qtbot.waitUntil(lambda: other.geometry().left() >= screen.center().x() - 1)
+    assert first.geometry().right() < screen.center().x() + 1 and first.geometry().left() >= screen.left()
+    assert other.geometry().right() <= screen.right() and other.windowTitle().startswith(TITLE)

@@ -29,6 +29,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class LibraryPanel(QWidget):
     openRequested = Signal(str)  # a report's library id
+    sideBySideRequested = Signal(str)  # open it beside this window's report, each on half the screen
     importRequested = Signal()
     removed = Signal(str)  # a report taken out of the library
     message = Signal(str)  # one sentence for the status bar
@@ -132,6 +133,10 @@ class LibraryPanel(QWidget):
         rid = self.selected()
         bundled = rid == "bundled"
         menu.addAction(QCoreApplication.translate("Library", "&Open"), lambda: self.openRequested.emit(rid))
+        beside = menu.addAction(
+            QCoreApplication.translate("Library", "Open &Side by Side"), lambda: self.sideBySideRequested.emit(rid)
+        )
+        beside.setEnabled(rid != self.current)
         rename = menu.addAction(QCoreApplication.translate("Library", "&Rename…"), lambda: self.rename(rid))
         menu.addAction(QCoreApplication.translate("Library", "&Details…"), lambda: self.details(rid))
         menu.addSeparator()

@@ -33,6 +33,7 @@ class ReportWindows(QObject):
         self.windows[window.library_id or "bundled"] = window
         window.reportRequested.connect(lambda rid, w=window: self.open(rid, w))
         window.reportRemoved.connect(self.close_report)
+        window.reportBeside.connect(lambda rid, w=window: self.side_by_side(w, rid))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window is made again when opened
         window.destroyed.connect(lambda *_, rid=window.library_id or "bundled": self.windows.pop(rid, None))
 
@@ -63,6 +64,21 @@ class ReportWindows(QObject):
         window.raise_()
         window.activateWindow()
         return window
+
+    def side_by_side(self, window: MainWindow, rid: str) -> None:
+        """``window`` on the left half of its screen, the report ``rid`` on the right: two reports read side
+        by side (last year's beside this year's), each window with all its features."""
+        other = self.open(rid, window)
+        if other is None or other is window:
+            return
+        screen = window.screen().availableGeometry()
+        half = screen.width() // 2
+        for w, x in ((window, screen.x()), (other, screen.x() + half)):
+            if w.isMaximized() or w.isFullScreen():
+                w.showNormal()
+            frame = w.frameGeometry().size() - w.geometry().size()  # the title bar and borders, where known
+            w.setGeometry(x + frame.width() // 2, screen.y() + frame.height(), half - frame.width(),
+                          screen.height() - frame.height())  # fmt: skip
 
     def come_forward(self, section: str) -> None:
         """Another start of cqdesk asked for the bundled report (at a section)."""
