@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     _painted = False  # set on the first paint (events arrive while __init__ runs)
     reportRequested = Signal(str)  # the reader asked to open a report of the library (its id)
     reportRemoved = Signal(str)  # a report was taken out of the library: its window closes
+    reportSection = Signal(str, str, object)  # open a report at a section, its terms marked (a library hit)
     reportBeside = Signal(str)  # the reader asked for a report beside this one (two windows, half the screen each)
 
     def __init__(
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         chain = [
             self.search.box,
             self.search.include_notes,
+            self.search.include_library,
             self.search.view,
             self.tabs.tabBar(),
             self.tree,
@@ -283,6 +285,12 @@ class MainWindow(QMainWindow):
         for source in (self.library_panel, self.importer):
             source.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.importer.imported.connect(self._on_imported)
+        own = self.library_id or "bundled"
+        shelf = self.shelf
+        self.search.library_search = lambda: [
+            (e.id, e.shown_name, e.path) for e in shelf.library().entries() if e.id != own
+        ]
+        self.search.foreignResultOpened.connect(self.reportSection)
         a.import_file.triggered.connect(self.importer.from_file)
         a.import_clipboard.triggered.connect(self.importer.from_clipboard)
         a.library.triggered.connect(self.show_library)

@@ -38,6 +38,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n in other reports</source>
+        <translation>
+            <numerusform>%n in another report</numerusform>
+            <numerusform>%n in other reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n of my notes</source>
         <translation>
             <numerusform>%n of my notes</numerusform>

@@ -1027,6 +1027,10 @@
         <translation>同时搜索我的笔记</translation>
     </message>
     <message>
+        <source>Search every report in the library</source>
+        <translation>搜索报告库中的所有报告</translation>
+    </message>
+    <message>
         <source>No matches for “%1”.</source>
         <translation>没有找到“%1”。</translation>
     </message>
@@ -1045,6 +1049,16 @@
     <message>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>No matches in this report</source>
+        <translation>本报告中没有找到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in other reports</source>
+        <translation>
+            <numerusform>别的报告中 %n 个章节</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n of my notes</source>

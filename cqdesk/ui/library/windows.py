@@ -34,6 +34,7 @@ class ReportWindows(QObject):
         window.reportRequested.connect(lambda rid, w=window: self.open(rid, w))
         window.reportRemoved.connect(self.close_report)
         window.reportBeside.connect(lambda rid, w=window: self.side_by_side(w, rid))
+        window.reportSection.connect(lambda rid, sid, terms, w=window: self.open_at(rid, sid, terms, w))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window is made again when opened
         window.destroyed.connect(lambda *_, rid=window.library_id or "bundled": self.windows.pop(rid, None))
 
@@ -64,6 +65,12 @@ class ReportWindows(QObject):
         window.raise_()
         window.activateWindow()
         return window
+
+    def open_at(self, rid: str, sid: str, terms: list[str], asking: MainWindow) -> None:
+        """A search hit in another report: its window, at the section, the terms marked."""
+        window = self.open(rid, asking)
+        if window is not None:
+            window.navigate(sid, terms)
 
     def side_by_side(self, window: MainWindow, rid: str) -> None:
         """``window`` on the left half of its screen, the report ``rid`` on the right: two reports read side

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
@@ -16,6 +18,8 @@ from ...report.search import SearchHit
 from ...report.store import Report
 from ..qt import core_application
 from .results import HitRole, ResultDelegate
+
+LIBRARY_PART = "library:"  # a result's part when it is in another report of the library: library:<its id>
 
 if TYPE_CHECKING:
     from .worker import SearchService
@@ -39,6 +43,7 @@ class SearchPanel(QWidget):
     cleared = Signal()
     resultsShown = Signal(bool)
     hitsChanged = Signal(int)  # the number of results of the shown query (0: none, or no query)
+    foreignResultOpened = Signal(str, str, object)  # a result in another report: its id, the section, the terms
 
     def __init__(self, report: Report, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +57,12 @@ class SearchPanel(QWidget):
         self.notes_search: Callable[[list[str]], list[NoteHit]] | None = None
         self.report_hits = 0  # self.hits holds the report's results, then the notes'
         self.passages: dict[int, str] = {}  # result index -> the highlighted passage a note hit opens at
+        # The library's other reports, searched beside this one when the box below asks (the window sets it):
+        # a function listing them (id, name, database), called when a search starts, never at start-up.
+        self.library_search: Callable[[], list[tuple[str, str, Path]]] | None = None
+        self.foreign: dict[int, str] = {}  # result index -> the report it is in, for the other reports' hits
+        self.report_names: dict[str, str] = {}
+        self.notes_from = 0  # the first result index of the notes' hits
 
         self.box = QLineEdit(self)
         self.box.setClearButtonEnabled(True)
@@ -60,6 +71,10 @@ class SearchPanel(QWidget):
         self.include_notes.setObjectName("searchNotes")
         self.include_notes.hide()  # shown once there are notes to search
         self.include_notes.toggled.connect(self._notes_toggled)
+        self.include_library = QCheckBox(self)
+        self.include_library.setObjectName("searchLibrary")
+        self.include_library.hide()  # shown once the library holds another report
+        self.include_library.toggled.connect(self._notes_toggled)  # the same: search again
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
@@ -84,6 +99,7 @@ class SearchPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.box)
         layout.addWidget(self.include_notes)
+        layout.addWidget(self.include_library)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self.status.hide()
@@ -109,6 +125,7 @@ class SearchPanel(QWidget):
         # Its name is its text ("3 sections, 10 hits"): a fixed name would hide the count from screen readers.
         self.status.setAccessibleDescription(self.tr("Search status"))
         self.include_notes.setText(self.tr("Search my notes too"))
+        self.include_library.setText(self.tr("Search every report in the library"))
         if self.query:
             self._show_status()
             self._fill()
@@ -139,7 +156,14 @@ class SearchPanel(QWidget):
         self._timer.start()
 
     def _submit(self) -> None:
-        self.service.submit(self.box.text())
+        others: list[tuple[str, Path]] = []
+        if self.library_search is not None:
+            listed = self.library_search()
+            self.report_names = {rid: name for rid, name, _ in listed}
+            self.include_library.setVisible(bool(listed))
+            if self.include_library.isChecked():
+                others = [(rid, path) for rid, _, path in listed]
+        self.service.submit(self.box.text(), others)
 
     def run_now(self) -> None:
         """Search at once (Enter, or a caller that cannot wait for the pause)."""
@@ -169,14 +193,19 @@ class SearchPanel(QWidget):
 
     # Results --------------------------------------------------------------------------------
 
-    def _on_results(self, query: str, hits: list[SearchHit]) -> None:
+    def _on_results(self, query: str, hits: list[SearchHit], others: list[tuple[str, SearchHit]] | None = None) -> None:
         if query != self.box.text():
             return  # the box changed since; a newer answer is coming
         self.query, self.hits, self.current = query, list(hits), -1
         self.report_hits = len(hits)
         self.passages = {}
+        self.foreign = {}
+        for rid, hit in others or []:
+            self.foreign[len(self.hits)] = rid
+            self.hits.append(replace(hit, part=f"{LIBRARY_PART}{rid}"))
+        self.notes_from = len(self.hits)
         if self.notes_search is not None and self.include_notes.isChecked():
-            for n, found in enumerate(self.notes_search(self.report.index.terms(query)), len(hits)):
+            for n, found in enumerate(self.notes_search(self.report.index.terms(query)), self.notes_from):
                 self.hits.append(found.hit)
                 self.passages[n] = found.passage
         self._fill()
@@ -194,8 +223,12 @@ class SearchPanel(QWidget):
             sections = self.tr("%n section(s)", "", self.report_hits)
             hits = self.tr("%n hit(s)", "", total)
             text = self.tr("%1, %2").replace("%1", sections).replace("%2", hits)
-            if len(self.hits) > self.report_hits:
-                text += " · " + self.tr("%n of my notes", "", len(self.hits) - self.report_hits)
+            if not self.report_hits:
+                text = self.tr("No matches in this report")
+            if self.foreign:
+                text += " · " + self.tr("%n in other reports", "", len(self.foreign))
+            if len(self.hits) > self.notes_from:
+                text += " · " + self.tr("%n of my notes", "", len(self.hits) - self.notes_from)
             self.status.setText(text)
         if too_many_terms(self.query):
             more = self.tr("Only the first %1 words are searched.").replace("%1", str(MAX_TERMS))
@@ -204,6 +237,9 @@ class SearchPanel(QWidget):
         announce(self.status, self.status.text())
 
     def part_label(self, part: str) -> str:
+        if part.startswith(LIBRARY_PART):
+            rid = part.removeprefix(LIBRARY_PART)
+            return self.report_names.get(rid, rid)
         if part == "report":
             return self.report.document.title
         if part == NOTES_PART:
@@ -214,7 +250,11 @@ class SearchPanel(QWidget):
         self.model.clear()
         groups: dict[str, QStandardItem] = {}
         order = {"report": 0, "review": 1, "plan": 2, NOTES_PART: 4}
-        for i, hit in sorted(enumerate(self.hits), key=lambda p: (order.get(p[1].part, 3), p[0])):
+
+        def place(p: tuple[int, SearchHit]) -> tuple[float, int]:  # this report's parts, the others', the notes
+            return (3.5 if p[0] in self.foreign else order.get(p[1].part, 3), p[0])
+
+        for i, hit in sorted(enumerate(self.hits), key=place):
             group = groups.get(hit.part)
             if group is None:
                 group = QStandardItem(self.part_label(hit.part))
@@ -266,13 +306,16 @@ class SearchPanel(QWidget):
     def open_result(self, i: int, hit: int = 1) -> None:
         if not 0 <= i < len(self.hits):
             return
+        if i in self.foreign:  # another report's: its window opens at the section
+            self.foreignResultOpened.emit(self.foreign[i], *self._target(i))
+            return
         self.current = i
         self.view.setCurrentIndex(self._item_index(i))
         self.resultOpened.emit(*self._target(i), hit)
 
     def _target(self, i: int) -> tuple[str, list[str]]:
         """A result's section and what to mark in it: the query's terms, or a note's passage."""
-        if i >= self.report_hits:
+        if i >= self.notes_from:
             passage = self.passages.get(i, "")
             return self.hits[i].id, [fold(passage)] if passage else []
         return self.hits[i].id, self.report.index.terms(self.query)
@@ -280,11 +323,12 @@ class SearchPanel(QWidget):
     def result_at(self, pos: QPoint) -> tuple[str, list[str]] | None:
         """The result under a point of the list's viewport (for opening it in a new tab), if any."""
         i = self.view.indexAt(pos).data(Qt.ItemDataRole.UserRole)
-        return self._target(i) if isinstance(i, int) and 0 <= i < len(self.hits) else None
+        ours = isinstance(i, int) and 0 <= i < len(self.hits) and i not in self.foreign
+        return self._target(i) if ours else None
 
     def step_result(self, forward: bool) -> bool:
         """Open the next (previous) result in list order; False when there is none."""
-        order = self.display_order()
+        order = [i for i in self.display_order() if i not in self.foreign]  # F3 stays in this report
         if not order:
             return False
         if self.current not in order:

@@ -10,29 +10,38 @@ from ...report.search import SearchHit, SearchIndex
 
 
 class _Worker(QObject):
-    finished = Signal(int, str, object)  # token, query, list[SearchHit]
+    finished = Signal(int, str, object, object)  # token, query, list[SearchHit], list[(report id, SearchHit)]
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
         self.index: SearchIndex | None = None
+        self.others: dict[Path, SearchIndex] = {}  # the library's other reports, opened when first searched
 
-    @Slot(int, str)
-    def run(self, token: int, query: str) -> None:
+    @Slot(int, str, object)
+    def run(self, token: int, query: str, others: list[tuple[str, Path]]) -> None:
         try:
             if self.index is None:  # opened in this thread, on first use
                 self.index = SearchIndex.open(self.db_path)
             hits: list[SearchHit] = self.index.search(query)
         except Exception:  # never let a query take the thread down; an empty answer is shown
             hits = []
-        self.finished.emit(token, query, hits)
+        found: list[tuple[str, SearchHit]] = []
+        for rid, path in others:
+            try:
+                if path not in self.others:
+                    self.others[path] = SearchIndex.open(path)
+                found += [(rid, h) for h in self.others[path].search(query)]
+            except Exception:  # a report removed meanwhile, or damaged: the others are still searched
+                self.others.pop(path, None)
+        self.finished.emit(token, query, hits, found)
 
 
 class SearchService(QObject):
     """Owns the worker thread; emits ``results`` only for the latest query."""
 
-    results = Signal(str, object)  # query, list[SearchHit]
-    _request = Signal(int, str)
+    results = Signal(str, object, object)  # query, list[SearchHit], list[(report id, SearchHit)]
+    _request = Signal(int, str, object)
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,17 +54,18 @@ class SearchService(QObject):
         self._worker.finished.connect(self._on_finished)
         self._thread.start()
 
-    def submit(self, query: str) -> int:
+    def submit(self, query: str, others: list[tuple[str, Path]] | None = None) -> int:
+        """Search the report, and ``others`` (the library's other reports: id, database) beside it."""
         self._token += 1
-        self._request.emit(self._token, query)
+        self._request.emit(self._token, query, list(others or []))
         return self._token
 
     def cancel(self) -> None:
         self._token += 1  # whatever is under way is now stale
 
-    def _on_finished(self, token: int, query: str, hits: list[SearchHit]) -> None:
+    def _on_finished(self, token: int, query: str, hits: list[SearchHit], others: list[tuple[str, SearchHit]]) -> None:
         if token == self._token:
-            self.results.emit(query, hits)
+            self.results.emit(query, hits, others)
 
     def shutdown(self) -> None:
         self._thread.quit()
@@ -63,3 +73,6 @@ class SearchService(QObject):
         if self._worker.index is not None:
             self._worker.index.close()
             self._worker.index = None
+        for index in self._worker.others.values():
+            index.close()
+        self._worker.others.clear()
