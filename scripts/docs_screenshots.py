@@ -241,8 +241,8 @@ def library_shots(window, save, settle) -> None:
             if not plan.duplicate_of:
                 library.store(plan)
         w = window("zh_CN", "plan/areas/2/1")
-        w.show_library()
-        w.library_panel.select(library.entries()[1].id)
+        w.library.show()
+        w.library.panel.select(library.entries()[1].id)
         settle()
         save(w, "library-zh.png")
         # The look before an import: a third report, the following year's, shown and cancelled.
@@ -258,7 +258,7 @@ def library_shots(window, save, settle) -> None:
             dialog.reject()
 
         QTimer.singleShot(0, shoot)
-        w.importer.import_file(source)
+        w.library.importer.import_file(source)
         w.close()
     entry = library.entries()[1]
     from cqdesk.ui.i18n import Translations

@@ -265,45 +265,24 @@ class MainWindow(QMainWindow):
         self.read_aloud.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     def _connect_library(self) -> None:
-        """The Library tab and File › Import, where the window knows where the library is."""
-        a = self.commands
+        """The Library tab, File › Import and the search across the library."""
+        from .library.feature import LibraryFeature
+
         if self.shelf is None:  # a window on its own (a screenshot, a test): the library beside its notes
             from ..report.paths import default_db_path
             from .library import Shelf
 
             self.shelf = Shelf(self.notes.store.folder, default_db_path() if self.library_id else self.report.path)
-        from .library.importer import Importer
-        from .library.panel import LibraryPanel
-
-        self.library_panel = LibraryPanel(self.shelf, self.library_id or "bundled", self.notes.store, self)
-        self.tabs.addTab(self.library_panel, "")
-        self.importer = Importer(self.shelf, self)
-        self.library_panel.importRequested.connect(self.importer.from_file)
-        self.library_panel.openRequested.connect(self.reportRequested)
-        self.library_panel.sideBySideRequested.connect(self.reportBeside)
-        self.library_panel.removed.connect(self.reportRemoved)
-        for source in (self.library_panel, self.importer):
-            source.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.importer.imported.connect(self._on_imported)
-        own = self.library_id or "bundled"
-        shelf = self.shelf
-        self.search.library_search = lambda: [
-            (e.id, e.shown_name, e.path) for e in shelf.library().entries() if e.id != own
-        ]
-        self.search.foreignResultOpened.connect(self.reportSection)
-        a.import_file.triggered.connect(self.importer.from_file)
-        a.import_clipboard.triggered.connect(self.importer.from_clipboard)
-        a.library.triggered.connect(self.show_library)
-
-    def show_library(self) -> None:
-        self.tabs.setCurrentWidget(self.library_panel)
-        self.library_panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _on_imported(self, rid: str) -> None:
-        if self.tabs.currentWidget() is self.library_panel:
-            self.library_panel.refresh()
-        self.library_panel.select(rid)
-        self.reportRequested.emit(rid)  # the new report opens in its own window
+        self.library = LibraryFeature(
+            self.shelf, self.library_id or "bundled", self.notes.store, self.tabs, self.search, self
+        )
+        self.library.wire_actions(self.commands.import_file, self.commands.import_clipboard, self.commands.library)
+        for signal, target in ((self.library.reportRequested, self.reportRequested),
+                               (self.library.reportRemoved, self.reportRemoved),
+                               (self.library.reportBeside, self.reportBeside),
+                               (self.library.reportSection, self.reportSection)):  # fmt: skip
+            signal.connect(target)
+        self.library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _connect_notes(self, store: NotesStore | None, library_id: str) -> None:
         from ..notes.location import default_data_dir
@@ -373,9 +352,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Contents"))
         self.tabs.setTabText(1, self.tr("Keywords"))
         self.tabs.setAccessibleName(self.tr("Contents, keywords, my notes and the library"))
-        if hasattr(self, "library_panel"):
+        if hasattr(self, "library"):
             self.tabs.setTabText(3, self.tr("Library"))
-            self.library_panel.retranslate()
+            self.library.retranslate()
         self.detail.setAccessibleName(self.tr("Section text"))
         for pane in getattr(self, "panes", []):  # tab titles ("Compare: …") in the new language
             for i in range(pane.tabs.count()):

@@ -117,8 +117,8 @@ def test_ctrl_o_shows_what_was_found_then_opens_the_report_in_its_own_window(lib
     # The first window's Library tab (Ctrl+L) lists it under its region, the bundled report bold.
     activate(qtbot, first)
     QTest.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    panel = first.library_panel
-    assert first.tabs.currentWidget() is panel
+    panel = first.library.panel
+    assert first.tabs.currentWidget() is first.library.tab and panel.isVisible()
     groups = [panel.list.topLevelItem(n) for n in range(panel.list.topLevelItemCount())]
     listed = {g.text(0): [g.child(m).text(0) for m in range(g.childCount())] for g in groups}
     assert listed == {"重庆市": ["2025  2025年重庆市政府工作报告  (open here)"], "青川市": [f"2026  {TITLE}"]}
@@ -166,7 +166,7 @@ def test_remove_asks_closes_the_reports_window_and_keeps_its_notes(library, qtbo
     library.windows[rid].notes.toggle_bookmark("p1/s1")
     activate(qtbot, first)
     QTest.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    panel = first.library_panel
+    panel = first.library.panel
     panel.select(rid)
     told = []
 
@@ -208,7 +208,7 @@ def test_open_side_by_side_puts_the_two_reports_on_the_halves_of_the_screen(libr
     (rid,) = [r for r in library.windows if r != "bundled"]
     activate(qtbot, first)
     QTest.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    panel = first.library_panel
+    panel = first.library.panel
     panel.select(rid)
 
     def choose() -> None:  # the menu runs its own loop: chosen from inside it
