@@ -246,6 +246,137 @@
     </message>
 </context>
 <context>
+    <name>ImportMessages</name>
+    <message>
+        <source>the file holds no text</source>
+        <translation>文件里没有文字</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是目录，不是文件</translation>
+    </message>
+    <message>
+        <source>the file is not there</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the file may not be read</source>
+        <translation>没有读取这个文件的权限</translation>
+    </message>
+    <message>
+        <source>it is a damaged zip archive, not a report</source>
+        <translation>这是不完整的 zip 打包文件，不是报告</translation>
+    </message>
+    <message>
+        <source>it is a zip archive, not a Word document</source>
+        <translation>这是 zip 打包文件，不是 Word 文档</translation>
+    </message>
+    <message>
+        <source>it is a PNG image, not a report</source>
+        <translation>这是 PNG 图片，不是报告</translation>
+    </message>
+    <message>
+        <source>it is a JPEG image, not a report</source>
+        <translation>这是 JPEG 图片，不是报告</translation>
+    </message>
+    <message>
+        <source>it is a GIF image, not a report</source>
+        <translation>这是 GIF 图片，不是报告</translation>
+    </message>
+    <message>
+        <source>it is a gzip archive, not a report</source>
+        <translation>这是 gzip 打包文件，不是报告</translation>
+    </message>
+    <message>
+        <source>it is a 7-Zip archive, not a report</source>
+        <translation>这是 7-Zip 打包文件，不是报告</translation>
+    </message>
+    <message>
+        <source>it is a RAR archive, not a report</source>
+        <translation>这是 RAR 打包文件，不是报告</translation>
+    </message>
+    <message>
+        <source>it is an old Word (.doc) file; save it as .docx in Word or WPS and import that</source>
+        <translation>这是以前的 Word 格式（.doc）；请在 Word 或 WPS 中另存为 .docx 后导入</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB, far larger than any report</source>
+        <translation>文件有 %1 MB，比任何报告都大得多</translation>
+    </message>
+    <message>
+        <source>no text was found in it</source>
+        <translation>其中没有找到文字</translation>
+    </message>
+    <message>
+        <source>it holds %1 characters of text, far more than a work report has: import each report on its own</source>
+        <translation>其中有 %1 字，比一份工作报告多得多：请把各份报告分别导入</translation>
+    </message>
+    <message>
+        <source>it is not text (is it an image or a program?)</source>
+        <translation>这不是文本（是图片还是程序？）</translation>
+    </message>
+    <message>
+        <source>it could not be read as %1</source>
+        <translation>无法按 %1 读取</translation>
+    </message>
+    <message>
+        <source>it holds binary data, not text</source>
+        <translation>其中是二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <source>it is an empty web page</source>
+        <translation>这是空网页</translation>
+    </message>
+    <message>
+        <source>the web page has no paragraphs of text</source>
+        <translation>网页中没有文字段落</translation>
+    </message>
+    <message>
+        <source>it is a damaged PDF (%1)</source>
+        <translation>这是不完整的 PDF（%1）</translation>
+    </message>
+    <message>
+        <source>the PDF has no text, only images (a scan?); cqdesk reads PDFs with text</source>
+        <translation>这个 PDF 里的内容都是图片，没有文字（是照片？）；cqdesk 读取带文字的 PDF</translation>
+    </message>
+    <message>
+        <source>it is not a Word document that can be read (%1)</source>
+        <translation>这不是可以读取的 Word 文档（%1）</translation>
+    </message>
+    <message>
+        <source>it has no title ending in 工作报告 and no parts numbered 一、二、</source>
+        <translation>标题中没有“工作报告”，没有按“一、二、”编号的部分</translation>
+    </message>
+    <message>
+        <source>it has no title ending in 工作报告</source>
+        <translation>标题中没有“工作报告”</translation>
+    </message>
+    <message>
+        <source>the disk is full; the library is as it was</source>
+        <translation>设备上的空间不够；报告库没有改动</translation>
+    </message>
+    <message>
+        <source>%1; the library is as it was</source>
+        <translation>%1；报告库没有改动</translation>
+    </message>
+    <message>
+        <source>paragraph %1 (%2): part %3 follows part %4</source>
+        <translation>第 %1 段（%2）：部分 %3 排在第 %4 部分之后</translation>
+    </message>
+    <message>
+        <source>paragraph %1 (%2): section %3 follows section %4 of its part</source>
+        <translation>第 %1 段（%2）：章节 %3 排在本部分第 %4 节之后</translation>
+    </message>
+    <message>
+        <source>paragraph %1 (%2): point %3 follows point %4 of its section</source>
+        <translation>第 %1 段（%2）：条目 %3 排在本节第 %4 条之后</translation>
+    </message>
+</context>
+<context>
     <name>KeyFiguresDialog</name>
     <message>
         <source>Key Figures</source>
@@ -343,6 +474,10 @@
     <message>
         <source>Parts and sections found</source>
         <translation>找到的部分和章节</translation>
+    </message>
+    <message>
+        <source>Some characters (%1) are in no font on this computer and will show as boxes: install a Chinese font such as Noto Sans CJK SC (Debian: fonts-noto-cjk).</source>
+        <translation>有些字（%1）在本机的字体中没有，会显示为空的格子：请安装中文字体，Noto Sans CJK SC 等（Debian：fonts-noto-cjk）。</translation>
     </message>
     <message>
         <source>Warnings (the text is imported whole; these lines are placed under the nearest heading):</source>

@@ -257,3 +257,56 @@ def test_search_every_report_names_each_and_opens_the_other_report_at_its_hit(li
     other = library.windows[rid]
     assert other.report.document.title == TITLE and other.detail.section_id == "p2/s1/2"
     assert other.detail.hit_count == 1 and first.detail.section_id != "p2/s1/2"
+
+
+def test_in_chinese_the_reasons_and_warnings_are_chinese_too(library, qtbot, tmp_path, monkeypatch):
+    """The domain says why in English; the window says it in the interface's language."""
+    first = library.windows["bundled"]
+    first.translations.apply("zh_CN")
+    try:
+        said = []
+        for name, data in (("图.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)), ("空.txt", b"")):
+            (tmp_path / name).write_bytes(data)
+            monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, p=tmp_path / name, **k: (str(p), ""))
+            answer(lambda box: (said.append(box.text()), box.button(QMessageBox.StandardButton.Ok).click()))
+            activate(qtbot, first)
+            QTest.keyClick(first, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        assert said == ["图.txt 无法导入：这是 PNG 图片，不是报告。", "空.txt 无法导入：文件是空的。"]
+        source = tmp_path / "乱.txt"
+        source.write_text(R.report_text(irregular=True), encoding="utf-8")
+        warnings = []
+
+        def look(dialog):
+            warnings.extend(dialog.warnings.item(n).text() for n in range(dialog.warnings.count()))
+            dialog.reject()
+
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+        answer(look)
+        activate(qtbot, first)
+        QTest.keyClick(first, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+        assert warnings and all(w.startswith("第 ") and "排在" in w for w in warnings)
+    finally:
+        first.translations.apply("en")
+
+
+def test_characters_no_font_here_has_are_named_before_the_import(library, qtbot, tmp_path, monkeypatch):
+    """On a system without a Chinese font the bundled subset (the bundled report's characters) shows what it
+    has; the preview names what it lacks, and how to get a font that has them."""
+    from PySide6.QtGui import QFontDatabase
+
+    from cqdesk.ui.fonts import register_fonts
+
+    ours = register_fonts()
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: list(ours)))
+    shown = []
+
+    def look(dialog):
+        shown.extend(dialog.warnings.item(n).text() for n in range(dialog.warnings.count()))
+        dialog.reject()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(R.write_text(tmp_path / "a.txt")), ""))
+    answer(look)
+    QTest.keyClick(library.windows["bundled"], Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert shown and shown[0].startswith("Some characters (") and "will show as boxes" in shown[0]
+    missing = shown[0].split("(", 1)[1].split(")", 1)[0]
+    assert missing and "青" in R.report_text() and all(ch in R.report_text() for ch in missing)

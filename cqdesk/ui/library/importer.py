@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import Shelf
+from .messages import translated
 
 if TYPE_CHECKING:
     from ...report.library import Plan
@@ -84,8 +85,19 @@ class ImportPreview(QDialog):
         layout.addWidget(self.tree, 1)
         self.warnings = QListWidget(self)
         self.warnings.setObjectName("previewWarnings")
-        self.warnings.addItems(plan.warnings)
-        if plan.warnings:
+        warnings = [translated(w) for w in plan.warnings]
+        from ..fonts import unshowable
+
+        missing = unshowable("".join(b.text for b in doc.blocks))
+        if missing:
+            boxes = QCoreApplication.translate(
+                "Library",
+                "Some characters (%1) are in no font on this computer and will show as boxes: install a Chinese "
+                "font such as Noto Sans CJK SC (Debian: fonts-noto-cjk).",
+            )
+            warnings.insert(0, boxes.replace("%1", "".join(missing)))
+        self.warnings.addItems(warnings)
+        if warnings:
             note = QLabel(
                 QCoreApplication.translate(
                     "Library",
@@ -96,7 +108,7 @@ class ImportPreview(QDialog):
             note.setWordWrap(True)
             layout.addWidget(note)
             layout.addWidget(self.warnings)
-        self.warnings.setVisible(bool(plan.warnings))
+        self.warnings.setVisible(bool(warnings))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.addButton(
             QCoreApplication.translate("Library", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -154,7 +166,7 @@ class Importer(QObject):
             plan = plan_for(force)
         except NotLikeAReport as exc:
             QApplication.restoreOverrideCursor()
-            if self._insist(name, str(exc)):
+            if self._insist(name, translated(str(exc))):
                 self._run(name, plan_for, force=True)
             return
         except ImportFailed as exc:
@@ -162,7 +174,7 @@ class Importer(QObject):
             self._say(
                 QCoreApplication.translate("Library", "%1 cannot be imported: %2.")
                 .replace("%1", name)
-                .replace("%2", str(exc))
+                .replace("%2", translated(str(exc)))
             )
             return
         QApplication.restoreOverrideCursor()
@@ -183,7 +195,7 @@ class Importer(QObject):
             self._say(
                 QCoreApplication.translate("Library", "%1 was not imported: %2.")
                 .replace("%1", name)
-                .replace("%2", str(exc))
+                .replace("%2", translated(str(exc)))
             )
             return
         QApplication.restoreOverrideCursor()

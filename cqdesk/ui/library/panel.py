@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import Shelf
+from .messages import translated
 
 if TYPE_CHECKING:
     from ...notes.store import NotesStore
@@ -186,7 +187,7 @@ class LibraryPanel(QWidget):
         try:
             library.rename(rid, name)
         except LibraryError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(translated(str(exc)))
         self.refresh()
 
     def details(self, rid: str) -> None:
@@ -272,7 +273,7 @@ class LibraryPanel(QWidget):
         try:
             library.remove(rid)
         except LibraryError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(translated(str(exc)))
         else:
             self.message.emit(
                 QCoreApplication.translate("Library", "“%1” was removed from your library.").replace(
