@@ -99,7 +99,7 @@ def main() -> None:
     w.navigate("plan/livelihood/table")
     settle()
     save(w, "livelihood-zh.png")
-    w.show_guide()
+    w.help.show_guide()
     settle()
     guide = w.findChild(QDialog, "userGuide")
     save(guide, "guide-zh.png")

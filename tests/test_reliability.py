@@ -210,3 +210,13 @@ def test_a_changed_row_through_sqlite_is_refused(tmp_path):
     conn.close()
     with pytest.raises(ReportError, match="content check"):
         Report(path)
+
+
+def test_a_renamed_column_is_refused(tmp_path):
+    """As Hypothesis found: one byte of the schema's text renamed search.position; the rows stayed readable, the
+    content check passed and every search failed. The digest now covers the columns' names."""
+    data = DB.read_bytes()
+    at = data.index(b"position", data.index(b'CREATE TABLE "search"'))
+    path = tmp_path / "report.db"
+    path.write_bytes(data[: at + 1] + b"q" + data[at + 2 :])
+    assert open_or_refuse(path) == "refused"

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..report.compare import comparable, page_id, subject_of
 from ..report.normalize import fold
 from ..report.render import reference
 from ..report.store import Report
+from ..report.views import KEY_FIGURES_ID
 from .actions import build_actions
 from .contents.keywords import KeywordPanel
 from .contents.model import SectionTreeModel
@@ -211,11 +211,22 @@ class MainWindow(QMainWindow):
         a.back.triggered.connect(self.go_back)
         a.forward.triggered.connect(self.go_forward)
         a.home.triggered.connect(lambda: self.navigate(self.report.document.root.id))
-        a.about.triggered.connect(self.show_about)
+        from .help.feature import HelpFeature
+
+        menus = self.commands.menus
+        self.help = HelpFeature(
+            self.report,
+            lambda: self.translations.language,
+            lambda: [*(menus[k] for k in ("file", "edit", "view", "go")), self.notes_feature.menu, menus["help"]],
+            self,
+        )
+        a.about.triggered.connect(self.help.show_about)
         a.key_figures.triggered.connect(self.show_key_figures)
         a.about_qt.triggered.connect(QApplication.aboutQt)
-        a.licences.triggered.connect(self.show_licences)
-        a.guide.triggered.connect(self.show_guide)
+        a.licences.triggered.connect(self.help.show_licences)
+        a.guide.triggered.connect(self.help.show_guide)
+        # Key figures pair the bundled outline's 2024 results with its 2025 targets; other reports have none.
+        a.key_figures.setEnabled(KEY_FIGURES_ID in self.report.document.sections)
         a.theme_system.triggered.connect(lambda: self.set_theme("system"))
         a.theme_light.triggered.connect(lambda: self.set_theme("light"))
         a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
@@ -714,22 +725,6 @@ class MainWindow(QMainWindow):
         self.settings.preferences.set("language", choice)
         self.translations.apply(choice or system_language())
 
-    def about_text(self) -> str:
-        doc = self.report.document
-        reader = self.tr("An offline reader for")
-        source = self.tr("Source text SHA-256:")
-        licences = self.tr(
-            "cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3), Python, SQLite and "
-            "the Noto Sans SC font (SIL Open Font Licence 1.1); Help › Licences lists every component with its "
-            "licence text."
-        )
-        return (
-            f"<h3>cqdesk {__version__}</h3>"
-            f"<p>{reader} <b>{doc.title}</b><br/>{doc.occasion_line.lstrip('—')}</p>"
-            f"<p>{source}<br/><code>{self.report.metadata.source_sha256}</code></p>"
-            f"<p>{licences}</p>"
-        )
-
     def show_key_figures(self) -> None:
         from .tables.key_figures import KeyFiguresDialog
 
@@ -738,27 +733,6 @@ class MainWindow(QMainWindow):
             self.key_figures.sentenceRequested.connect(lambda sid, sentence: self.navigate(sid, [fold(sentence)]))
         self.key_figures.show()
         self.key_figures.raise_()
-
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # imported where used: start-up shows no message box
-
-        QMessageBox.about(self, self.tr("About cqdesk"), self.about_text())
-
-    def show_guide(self) -> None:
-        from .help.guide import GuideDialog
-
-        menus = [self.commands.menus[k] for k in ("file", "edit", "view", "go")]
-        menus += [self.notes_feature.menu, self.commands.menus["help"]]
-        dialog = GuideDialog(self.translations.language, menus, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-
-    def show_licences(self) -> None:
-        from .help.licences import LicencesDialog
-
-        dialog = LicencesDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     # State ----------------------------------------------------------------------------------
 

@@ -246,6 +246,25 @@
     </message>
 </context>
 <context>
+    <name>HelpFeature</name>
+    <message>
+        <source>An offline reader for</source>
+        <translation>离线阅读</translation>
+    </message>
+    <message>
+        <source>Source text SHA-256:</source>
+        <translation>原文 SHA-256：</translation>
+    </message>
+    <message>
+        <source>cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3), Python, SQLite and the Noto Sans SC font (SIL Open Font Licence 1.1); Help › Licences lists every component with its licence text.</source>
+        <translation>cqdesk 是以 MIT 许可证发布的自由软件，使用了 Qt for Python（LGPLv3）、Python、SQLite 和思源黑体 Noto Sans SC（SIL 开放字体许可证 1.1）；“帮助 › 许可证”列出全部组件及其许可证全文。</translation>
+    </message>
+    <message>
+        <source>About cqdesk</source>
+        <translation>关于 cqdesk</translation>
+    </message>
+</context>
+<context>
     <name>ImportMessages</name>
     <message>
         <source>the file holds no text</source>
@@ -740,22 +759,6 @@
     <message>
         <source>Copied with its reference</source>
         <translation>已连同出处复制</translation>
-    </message>
-    <message>
-        <source>An offline reader for</source>
-        <translation>离线阅读</translation>
-    </message>
-    <message>
-        <source>Source text SHA-256:</source>
-        <translation>原文 SHA-256：</translation>
-    </message>
-    <message>
-        <source>cqdesk is free software under the MIT licence. It uses Qt for Python (LGPLv3), Python, SQLite and the Noto Sans SC font (SIL Open Font Licence 1.1); Help › Licences lists every component with its licence text.</source>
-        <translation>cqdesk 是以 MIT 许可证发布的自由软件，使用了 Qt for Python（LGPLv3）、Python、SQLite 和思源黑体 Noto Sans SC（SIL 开放字体许可证 1.1）；“帮助 › 许可证”列出全部组件及其许可证全文。</translation>
-    </message>
-    <message>
-        <source>About cqdesk</source>
-        <translation>关于 cqdesk</translation>
     </message>
 </context>
 <context>
