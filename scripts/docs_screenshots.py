@@ -70,7 +70,7 @@ def main() -> None:
         widget.grab().save(str(DOCS / name))
         print(f"wrote docs/{name}")
 
-    library_shots(window, save, settle)
+    library_shots(window, save, settle, translations)
     if sys.argv[1:] == ["library"]:
         return
 
@@ -217,7 +217,7 @@ def main() -> None:
         print("wrote docs/print-page-1.png")
 
 
-def library_shots(window, save, settle) -> None:
+def library_shots(window, save, settle, translations) -> None:
     """The Library tab with two imported reports, the look at an import, and an imported report."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -261,12 +261,10 @@ def library_shots(window, save, settle) -> None:
         w.library.importer.import_file(source)
         w.close()
     entry = library.entries()[1]
-    from cqdesk.ui.i18n import Translations
     from cqdesk.ui.main_window import MainWindow
     from cqdesk.ui.settings import Settings
 
-    translations = Translations()
-    translations.apply("zh_CN")
+    translations.apply("zh_CN")  # the window helper's own: one translator installed at a time
     notes = NotesStore(default_data_dir())
     w = MainWindow(Report(entry.path), Settings(Path(tempfile.mkdtemp())), translations, "p1", notes,
                    library_id=entry.id, shelf=Shelf(default_data_dir(), default_db_path()))  # fmt: skip

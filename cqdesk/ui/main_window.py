@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("leftTabs")
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab in sight (large print, English): the sidebar widens instead
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(self.keywords, "")
         self.notes_panel = NotesPanel(self)

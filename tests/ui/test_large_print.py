@@ -78,6 +78,11 @@ def test_nothing_is_cut_off_at_1280_by_720(make_window, qtbot, lang):
         assert menu_bar.actionGeometry(action).right() <= menu_bar.width(), action.text()
     # The page's column fits the pane: no sideways scrolling.
     assert not w.detail.horizontalScrollBar().isVisible()
+    # Every sidebar tab in sight, its words whole (the fourth, Library, was behind scroll arrows in English).
+    bar = w.tabs.tabBar()
+    qtbot.waitUntil(lambda: bar.tabRect(0).height() > 30 and bar.height() >= bar.tabRect(0).height())
+    for i in range(bar.count()):  # the sidebar widens for the larger words rather than scroll its tabs
+        assert bar.tabRect(i).right() < bar.width() <= w.tabs.width(), bar.tabText(i)
 
 
 def test_printing_follows_large_print(make_window, qtbot, print_preview):
