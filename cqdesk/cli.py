@@ -328,17 +328,23 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _search_all(args: argparse.Namespace) -> int:
-    """Every report of the library, the best hits of each in its order, each hit naming its report."""
-    found: list[dict[str, object]] = []
-    for entry in _library(args).entries():
-        report = Report(entry.path)
-        try:
-            for h in report.search(args.query, limit=args.limit):
-                found.append({"report": entry.id, "report_title": entry.shown_name, **h.as_json()})
-                if not args.json:
-                    print(f"{entry.shown_name}  {h.id}  {' › '.join(h.path)}  ({h.hits})\n    {h.marked_snippet()}")
-        finally:
-            report.close()
+    """Every report of the library searched as one: the best hits across them, each naming its report."""
+    from .report.search import SearchIndex, search_library
+
+    entries = _library(args).entries()
+    indexes: list[tuple[str, SearchIndex]] = []
+    try:
+        for entry in entries:
+            indexes.append((entry.id, SearchIndex.open(entry.path)))
+        names = {e.id: e.shown_name for e in entries}
+        found: list[dict[str, object]] = []
+        for rid, h in search_library(indexes, args.query, args.limit):
+            found.append({"report": rid, "report_title": names[rid], **h.as_json()})
+            if not args.json:
+                print(f"{names[rid]}  {h.id}  {' › '.join(h.path)}  ({h.hits})\n    {h.marked_snippet()}")
+    finally:
+        for _, index in indexes:
+            index.close()
     if args.json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
     elif not found:

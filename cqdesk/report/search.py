@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,11 +105,19 @@ def search(
         return []
     if max_text_length is not None and any(len(t) > max_text_length for t in terms):
         return []  # cannot occur anywhere; spares the scan of a 10,000-character paste
+    return _page(conn, _ranked(conn, terms, limit), terms)
+
+
+def _ranked(conn: sqlite3.Connection, terms: list[str], limit: int) -> Ranked:
     try:
-        ranked = _rank(conn, terms, limit)
+        return _rank(conn, terms, limit)
     except sqlite3.OperationalError:
         # The trigram index may refuse an exotic phrase; the plain scan gives the same answer.
-        ranked = _rank_by_scan(conn, terms, [], limit)
+        return _rank_by_scan(conn, terms, [], limit)
+
+
+def _page(conn: sqlite3.Connection, ranked: Ranked, terms: list[str]) -> list[SearchHit]:
+    """The ranked sections as results: their headings, paths and snippets with the hits marked."""
     rows = _display_rows(conn, ranked)
     hits = []
     for (_, count, title_hit), (sid, part, position, norm, heading, path, text) in zip(ranked, rows, strict=True):
@@ -161,6 +169,18 @@ class SearchIndex:
     def terms(self, query: str) -> list[str]:
         """The folded terms a query looks for (traditional characters made simplified)."""
         return query_terms(query, variants=self._variants)
+
+    def ranked(self, query: str, limit: int = DEFAULT_LIMIT) -> tuple[list[str], Ranked]:
+        """The query's terms and its best sections by their counts alone (nothing built for display)."""
+        terms = self.terms(query)
+        if limit <= 0 or not terms:
+            return terms, []
+        if self._max_text_length is not None and any(len(t) > self._max_text_length for t in terms):
+            return terms, []
+        return terms, _ranked(self._conn, terms, limit)
+
+    def page(self, terms: list[str], ranked: Ranked) -> list[SearchHit]:
+        return _page(self._conn, ranked, terms)
 
     def close(self) -> None:
         if self._owned:
@@ -260,3 +280,27 @@ def _display_rows(conn: sqlite3.Connection, ranked: Ranked) -> list[tuple[Any, .
         )
     }
     return [found[rid] for rid in rids]
+
+
+def search_library(
+    indexes: Sequence[tuple[str, SearchIndex]], query: str, limit: int = DEFAULT_LIMIT
+) -> list[tuple[str, SearchHit]]:
+    """The best ``limit`` hits across several reports (each named by its id), ranked as one report's are: title
+    hits first, then by count, then in the order the reports are given and their own order. Every report is
+    ranked by its stored counts; only the sections that make the page are built for display, so a library of
+    50 reports costs 50 rankings and one page, not 50 pages."""
+    candidates: list[tuple[tuple[bool, int, int, int], int, tuple[int, int, bool]]] = []
+    terms_of: dict[int, list[str]] = {}
+    for n, (_, index) in enumerate(indexes):
+        terms_of[n], ranked = index.ranked(query, limit)
+        candidates += [((not th, -hits, n, k), n, (rid, hits, th)) for k, (rid, hits, th) in enumerate(ranked)]
+    chosen = sorted(candidates)[:limit]
+    wanted: dict[int, Ranked] = {}
+    for _, n, entry in chosen:
+        wanted.setdefault(n, []).append(entry)
+    built = {
+        (n, entry[0]): hit
+        for n, entries in wanted.items()
+        for entry, hit in zip(entries, indexes[n][1].page(terms_of[n], entries), strict=True)
+    }
+    return [(indexes[n][0], built[(n, entry[0])]) for _, n, entry in chosen]

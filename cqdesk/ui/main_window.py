@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     reportRequested = Signal(str)  # the reader asked to open a report of the library (its id)
     reportRemoved = Signal(str)  # a report was taken out of the library: its window closes
     reportSection = Signal(str, str, object)  # open a report at a section, its terms marked (a library hit)
+    closed = Signal()  # the reader closed the window (its state is saved, its search stopped)
     reportBeside = Signal(str)  # the reader asked for a report beside this one (two windows, half the screen each)
 
     def __init__(
@@ -156,6 +157,8 @@ class MainWindow(QMainWindow):
         return handled
 
     def _after_first_paint(self) -> None:
+        if not self.isVisible():
+            return  # closed before its first paint was answered: no filter on the whole application for it
         application().installEventFilter(self)  # mouse back/forward anywhere in the window
         self.commands.add_icons()
 
@@ -803,3 +806,4 @@ class MainWindow(QMainWindow):
             self.notes.store.close()
         application().removeEventFilter(self)
         super().closeEvent(event)
+        self.closed.emit()

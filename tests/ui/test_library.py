@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox, QPushButton
 
@@ -36,12 +36,13 @@ def library(qtbot, tmp_path):
     shelf = Shelf(folder, DB)
     windows = ReportWindows(shelf, settings, translations, notes)
     first = MainWindow(Report(DB), settings, translations, notes=notes, shelf=shelf)
-    qtbot.addWidget(first)
-    windows.adopt(first)
+    windows.adopt(first)  # closed, it deletes itself (as every window of a library does)
     first.show()
     yield windows
     for w in list(windows.windows.values()):
         w.close()
+    qtbot.waitUntil(lambda: not windows.windows)  # deleted now, not among the next test's events
+    translations.apply("en")
     notes.close()
 
 
@@ -228,35 +229,16 @@ def test_open_side_by_side_puts_the_two_reports_on_the_halves_of_the_screen(libr
     assert other.geometry().right() <= screen.right() and other.windowTitle().startswith(TITLE)
 
 
-def test_search_every_report_names_each_and_opens_the_other_report_at_its_hit(library, qtbot, tmp_path, monkeypatch):
-    first = library.windows["bundled"]
-    for n, year in enumerate((2026, 2027), 2):
-        activate(qtbot, first)
-        import_with_ctrl_o(qtbot, first, R.write_text(tmp_path / f"{year}.txt", year=year), monkeypatch)
-        qtbot.waitUntil(lambda n=n: len(library.windows) == n)
-    for rid in [r for r in library.windows if r != "bundled"]:
-        library.windows[rid].close()
-    qtbot.waitUntil(lambda: len(library.windows) == 1)
-    activate(qtbot, first)
-    search(qtbot, first, "通用机场")
-    panel = first.search
-    assert panel.include_library.isVisible() and not panel.foreign
-    qtbot.mouseClick(
-        panel.include_library, Qt.MouseButton.LeftButton, pos=QPoint(8, panel.include_library.height() // 2)
-    )
-    assert panel.include_library.isChecked()
-    qtbot.waitUntil(lambda: len(panel.foreign) == 2)
-    groups = [panel.model.item(g).text() for g in range(panel.model.rowCount())]
-    assert groups[-2:] == [f"{TITLE}  (1)", "2027年青川市人民政府工作报告  (1)"]
-    assert panel.status.text() == "No matches in this report · 2 in other reports"
-    group = panel.model.item(panel.model.rowCount() - 2)
-    rect = panel.view.visualRect(group.child(0).index())
-    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: len(library.windows) == 2)
-    (rid,) = [r for r in library.windows if r != "bundled"]
-    other = library.windows[rid]
-    assert other.report.document.title == TITLE and other.detail.section_id == "p2/s1/2"
-    assert other.detail.hit_count == 1 and first.detail.section_id != "p2/s1/2"
+def test_search_every_report_names_each_and_opens_the_other_report_at_its_hit():
+    """Run in a process of its own (tests/ui/library_search_case.py, real clicks there): after the whole suite's
+    hundreds of windows in one process it crashed in Qt now and then, never alone; see the issue's note."""
+    import subprocess
+    import sys
+
+    case = Path(__file__).with_name("library_search_case.py")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(case)],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
 
 
 def test_in_chinese_the_reasons_and_warnings_are_chinese_too(library, qtbot, tmp_path, monkeypatch):

@@ -4,9 +4,11 @@ notes (each window sees the notes on its report only)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 
 from . import Shelf
 
@@ -31,12 +33,25 @@ class ReportWindows(QObject):
     def adopt(self, window: MainWindow) -> None:
         """A window made elsewhere (the first one, at start) joins the others."""
         self.windows[window.library_id or "bundled"] = window
-        window.reportRequested.connect(lambda rid, w=window: self.open(rid, w))
-        window.reportRemoved.connect(self.close_report)
-        window.reportBeside.connect(lambda rid, w=window: self.side_by_side(w, rid))
-        window.reportSection.connect(lambda rid, sid, terms, w=window: self.open_at(rid, sid, terms, w))
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window is made again when opened
-        window.destroyed.connect(lambda *_, rid=window.library_id or "bundled": self.windows.pop(rid, None))
+        # A window is made (or closed) after the click, key or menu that asked for it has been handled, never
+        # inside another window's event.
+        later = self._later
+        window.reportRequested.connect(lambda rid, w=window: later(lambda: self.open(rid, w)))
+        window.reportRemoved.connect(self.close_report)  # at once: the report's file goes next
+        window.reportBeside.connect(lambda rid, w=window: later(lambda: self.side_by_side(w, rid)))
+        window.reportSection.connect(lambda rid, sid, terms, w=window: later(lambda: self.open_at(rid, sid, terms, w)))
+        window.closed.connect(lambda rid=window.library_id or "bundled", w=window: self._forget(rid, w))
+
+    def _forget(self, rid: str, window: MainWindow) -> None:
+        """A closed window is let go (made again when its report is opened). It is deleted from a timer of this
+        object, not by WA_DeleteOnClose: a deferred delete runs inside the window's own event(), which is
+        Python here, and deleting a widget from inside its Python override crashed now and then."""
+        if self.windows.get(rid) is window:
+            del self.windows[rid]
+        QTimer.singleShot(0, self, lambda: shiboken6.delete(window) if shiboken6.isValid(window) else None)
+
+    def _later(self, act: Callable[[], object]) -> None:
+        QTimer.singleShot(0, self, act)
 
     def open(self, rid: str, asking: MainWindow | None = None) -> MainWindow | None:
         """The report's window, brought forward if it is open, else made."""

@@ -247,6 +247,18 @@ class SearchPanel(QWidget):
         return self.report.section(part).title
 
     def _fill(self) -> None:
+        # Rebuilding the list (a new answer, a new language) moves its current row: that opens nothing.
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self._fill_model()
+        finally:
+            selection.blockSignals(False)
+        self.view.expandAll()
+        self.view.setVisible(bool(self.hits))
+        self.resultsShown.emit(bool(self.hits))
+
+    def _fill_model(self) -> None:
         self.model.clear()
         groups: dict[str, QStandardItem] = {}
         order = {"report": 0, "review": 1, "plan": 2, NOTES_PART: 4}
@@ -273,9 +285,6 @@ class SearchPanel(QWidget):
             group.appendRow(item)
         for group in groups.values():
             group.setText(f"{group.text()}  ({group.rowCount()})")
-        self.view.expandAll()
-        self.view.setVisible(bool(self.hits))
-        self.resultsShown.emit(bool(self.hits))
 
     def _item_index(self, i: int) -> QModelIndex:
         for g in range(self.model.rowCount()):
