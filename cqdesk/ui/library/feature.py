@@ -55,14 +55,12 @@ class LibraryFeature(QObject):
             layout = self.tab.layout()
             assert layout is not None
             layout.addWidget(self._panel)
-            self._panel.show()  # made after its tab was shown: a new child stays hidden until told
+            self._panel.show()  # made after its tab was shown: a new child stays hidden until told (it lists on show)
             self._panel.importRequested.connect(lambda: self.importer.from_file())
             self._panel.openRequested.connect(self.reportRequested)
             self._panel.sideBySideRequested.connect(self.reportBeside)
             self._panel.removed.connect(self.reportRemoved)
             self._panel.message.connect(self.message)
-            if self.tabs.currentWidget() is self.tab:
-                self._panel.refresh()  # it was shown before it existed
         return self._panel
 
     @property

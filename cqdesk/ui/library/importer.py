@@ -4,7 +4,8 @@ cancels. A text that does not read as a work report is imported only when the re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,16 @@ if TYPE_CHECKING:
 FILE_FILTER = "*.txt *.text *.docx *.htm *.html *.pdf"
 CLIPBOARD_NAME = "clipboard.txt"  # how a pasted text is named in its provenance
 TREE_DEPTH = 2  # the preview shows parts and their sections; points are counted, not listed
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor while a file is read or a database built."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class ImportPreview(QDialog):
@@ -161,23 +172,16 @@ class Importer(QObject):
         from ...report.importing import ImportFailed
         from ...report.library import LibraryError, NotLikeAReport
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            plan = plan_for(force)
+            with _busy():
+                plan = plan_for(force)
         except NotLikeAReport as exc:
-            QApplication.restoreOverrideCursor()
             if self._insist(name, translated(str(exc))):
                 self._run(name, plan_for, force=True)
             return
         except ImportFailed as exc:
-            QApplication.restoreOverrideCursor()
-            self._say(
-                QCoreApplication.translate("Library", "%1 cannot be imported: %2.")
-                .replace("%1", name)
-                .replace("%2", translated(str(exc)))
-            )
+            self._failed(QCoreApplication.translate("Library", "%1 cannot be imported: %2."), name, exc)
             return
-        QApplication.restoreOverrideCursor()
         if plan.duplicate_of:
             self.message.emit(
                 QCoreApplication.translate("Library", "%1 is already in your library.").replace("%1", name)
@@ -187,20 +191,17 @@ class Importer(QObject):
         preview = ImportPreview(plan, self.window)
         if preview.exec() != QDialog.DialogCode.Accepted:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            entry = self.shelf.library().store(plan)
+            with _busy():
+                entry = self.shelf.library().store(plan)
         except LibraryError as exc:
-            QApplication.restoreOverrideCursor()
-            self._say(
-                QCoreApplication.translate("Library", "%1 was not imported: %2.")
-                .replace("%1", name)
-                .replace("%2", translated(str(exc)))
-            )
+            self._failed(QCoreApplication.translate("Library", "%1 was not imported: %2."), name, exc)
             return
-        QApplication.restoreOverrideCursor()
         self.message.emit(QCoreApplication.translate("Library", "Imported “%1”.").replace("%1", entry.shown_name))
         self.imported.emit(entry.id)
+
+    def _failed(self, sentence: str, name: str, exc: Exception) -> None:
+        self._say(sentence.replace("%1", name).replace("%2", translated(str(exc))))
 
     def _insist(self, name: str, reason: str) -> bool:
         said = QCoreApplication.translate("Library", "%1 does not look like a government work report.").replace(

@@ -56,14 +56,14 @@ class ReportWindows(QObject):
     def open(self, rid: str, asking: MainWindow | None = None) -> MainWindow | None:
         """The report's window, brought forward if it is open, else made."""
         from ...report.library import LibraryError
-        from ...report.store import ReportError
+        from ...report.store import Report, ReportError
         from ..main_window import MainWindow
 
         window = self.windows.get(rid)
         if window is None:
             try:
                 entry = self.shelf.library().entry(rid)
-                report = self.shelf.library().open(rid)
+                report = Report(entry.path)
             except (LibraryError, ReportError) as exc:
                 if asking is not None:
                     asking.statusBar().showMessage(str(exc), 10000)
