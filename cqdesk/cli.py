@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .notes.store import NotesStore
     from .report.library import Library
     from .report.render import PageMark
+    from .report.years.pairing import Pair
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -191,6 +192,31 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     r = lib.add_parser("rename", help="give an imported report a display name")
     r.add_argument("id", help="the report's id (see 'cqdesk library')")
     r.add_argument("name", help="the name to show (empty: its title again)")
+
+    s = command(
+        "ledger",
+        "the targets of one year's report beside the outcomes the next year's report states",
+        "cqdesk ledger bundled 2026-0123456789 --json",
+    )
+    s.add_argument("plan", metavar="PLAN_ID", help="the report that set the targets (see 'cqdesk library')")
+    s.add_argument("outcome", metavar="OUTCOME_ID", help="the next year's report, whose review states the outcomes")
+    s.add_argument("--json", action="store_true", help="print JSON, one object per target")
+    s.add_argument("--csv", type=Path, metavar="FILE", help="write the ledger as CSV (UTF-8 with BOM; - for stdout)")
+    s.add_argument("--docx", type=Path, metavar="FILE", help="write the ledger as a Word document")
+
+    s = command(
+        "wording",
+        "the terms only the newer of two reports uses, only the older used, and both",
+        "cqdesk wording bundled 2026-0123456789 --json",
+    )
+    s.add_argument("old", metavar="OLD_ID", help="one report (see 'cqdesk library')")
+    s.add_argument("new", metavar="NEW_ID", help="another; the older of the two is taken as the old one")
+    s.add_argument("--json", action="store_true", help="print JSON: new, dropped and kept, each a list of terms")
+    s.add_argument("--limit", type=_positive_int, default=30, help="terms to print per list (text output)")
+
+    s = command("trend", "how often every report of your library uses a term", "cqdesk trend 低空经济 --json")
+    s.add_argument("term", help="the term to count (counted as search finds it)")
+    s.add_argument("--json", action="store_true", help="print JSON, one object per report")
 
     s = command("build-db", "build the database from the source text", "cqdesk build-db -o /tmp/report.db")
     s.add_argument("--source", type=Path, default=None, metavar="FILE", help="the report's text (default: bundled)")
@@ -412,6 +438,98 @@ def cmd_library(args: argparse.Namespace) -> int:
     for e in entries:
         print(f"{e.id:<18} {e.year or '':<5} {e.region:<8} {e.shown_name}" + ("  (bundled)" if e.bundled else ""))
     return 0
+
+
+def _pair(args: argparse.Namespace, first: str, second: str, same_region: bool = True) -> Pair:
+    from .report.years.ledger import LedgerError
+    from .report.years.pairing import open_pair
+
+    try:
+        return open_pair(_library(args), first, second, same_region)
+    except LedgerError as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    from .report.docx_export import items_docx
+    from .report.years.export import LABELS, ledger_csv, ledger_items, status_text
+    from .report.years.ledger import LedgerError
+
+    pair = _pair(args, args.plan, args.outcome)
+    try:
+        ledger = pair.ledger()
+    except LedgerError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        pair.close()
+    labels = LABELS["zh_CN"]
+    if args.csv:
+        _write_bytes(ledger_csv(ledger, labels), args.csv)
+    if args.docx:
+        title = labels.ledger.format(plan=ledger.plan_year, outcome=ledger.outcome_year)
+        _write_bytes(items_docx(title, ledger_items(ledger, labels)), args.docx)
+    if args.json:
+        print(json.dumps([r.as_json() for r in ledger.rows], ensure_ascii=False, indent=1))
+    elif not (args.csv or args.docx):
+        en = LABELS["en"]
+        print(f"{pair.old.shown_name}: its {ledger.plan_year} targets; the outcomes as {pair.new.shown_name} "
+              "states them")  # fmt: skip
+        for r in ledger.rows:
+            outcome = r.outcome.figure + "".join(f" ({a})" for a in r.outcome.amounts) if r.outcome else "—"
+            print(f"  {status_text(r, ledger, en):<28} {r.target.text}  →  {outcome}")
+        for rule in en.rules:
+            print(f"  · {rule}")
+    return 0
+
+
+def cmd_wording(args: argparse.Namespace) -> int:
+    pair = _pair(args, args.old, args.new, same_region=False)
+    try:
+        wording = pair.wording()
+    finally:
+        pair.close()
+    if args.json:
+        print(json.dumps(wording.as_json(), ensure_ascii=False, indent=1))
+        return 0
+    old, new = pair.old.year, pair.new.year
+    for title, terms, which in (
+        (f"new in {new}", wording.new, "new"),
+        (f"dropped since {old}", wording.dropped, "old"),
+        (f"in both ({old} → {new})", wording.kept, "both"),
+    ):
+        print(f"{title}: {len(terms)}")
+        for t in terms[: args.limit]:
+            count = {"new": f"{t.new}", "old": f"{t.old}"}.get(which, f"{t.old} → {t.new}")
+            print(f"  {t.term}  {count}")
+    return 0
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    from .report.store import read_text
+    from .report.years.trend import Texts, trend
+
+    entries = {e.id: e for e in _library(args).entries()}
+    try:
+        points = trend(args.term, [(e.id, e.region, e.year, e.shown_name) for e in entries.values()],
+                       Texts(lambda rid: read_text(entries[rid].path)))  # fmt: skip
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        print(json.dumps([p.as_json() for p in points], ensure_ascii=False, indent=1))
+        return 0
+    for p in points:
+        print(f"{p.region:<8} {p.year or '':<5} {p.count:>5}  {p.title}  ({p.id})")
+    return 0
+
+
+def _write_bytes(data: bytes, output: Path) -> None:
+    if str(output) == "-":
+        sys.stdout.buffer.write(data)
+        return
+    from .report.atomic import write_atomic
+
+    write_atomic(output, data)
+    _wrote(output)
 
 
 def cmd_export_text(args: argparse.Namespace) -> int:
@@ -699,6 +817,9 @@ COMMANDS = {
     "notes": cmd_notes,
     "import": cmd_import,
     "library": cmd_library,
+    "ledger": cmd_ledger,
+    "wording": cmd_wording,
+    "trend": cmd_trend,
 }
 
 

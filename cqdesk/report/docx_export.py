@@ -13,7 +13,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-from .export import NOTES_TITLE, Heading, Table, citation, cover, figure_runs, notes_list, outline
+from .export import NOTES_TITLE, Heading, Item, Table, citation, cover, figure_runs, notes_list, outline
 from .model import Document
 from .render import PageMark
 
@@ -26,84 +26,110 @@ HEADING_COLOR = (0x8B, 0x1A, 0x1A)
 
 
 def to_docx(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | None = None) -> bytes:
-    try:
-        import docx
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Mm, Pt, RGBColor
-    except ImportError:
-        raise RuntimeError("Word export needs the 'python-docx' package (pip install python-docx)") from None
+    w = _Writer()
+    head = cover(doc, sids)
+    for n, text in enumerate(head):
+        w.centred(text, bold=n == 0, size=20 if n == 0 else None)
+    w.items(outline(doc, sids), shift=1 if head else 0)
+    w.run(w.out.add_paragraph(), citation(doc, sids), size=10)
+    if notes := notes_list(doc, sids, marks):
+        w.heading(1, NOTES_TITLE)
+        for line in notes:
+            w.run(w.out.add_paragraph(), line, size=10.5)
+    return w.save(doc.title, f"{doc.speaker_role} {doc.speaker}")
 
-    out = docx.Document()
-    section = out.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)  # A4
-    section.left_margin = section.right_margin = Mm(25)
-    section.top_margin = section.bottom_margin = Mm(25)
 
-    normal = out.styles["Normal"]
-    _fonts(normal.element, BODY_FONT, LATIN_BODY)
-    normal.font.size = Pt(12)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.3
-    for level in range(1, 10):
-        style = out.styles[f"Heading {level}"]
-        _fonts(style.element, HEADING_FONT, LATIN_HEADING)
-        style.font.color.rgb = RGBColor(*HEADING_COLOR)
-        style.font.size = Pt({1: 18, 2: 16, 3: 14}.get(level, 13))
-        style.font.italic = False
+def items_docx(title: str, items: list[Item], author: str = "") -> bytes:
+    """Headings, lines and tables that are not a report's sections (the ledger of two reports, say), set as
+    the report's own exports are."""
+    w = _Writer()
+    w.centred(title, bold=True, size=16)
+    w.items(items, shift=1)
+    return w.save(title, author)
 
-    def run(paragraph: Any, text: str, bold: bool = False, size: float | None = None, heading: bool = False) -> None:
+
+class _Writer:
+    def __init__(self) -> None:
+        try:
+            import docx
+            from docx.shared import Mm, Pt, RGBColor
+        except ImportError:
+            raise RuntimeError("Word export needs the 'python-docx' package (pip install python-docx)") from None
+
+        self.out = out = docx.Document()
+        section = out.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)  # A4
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+        normal = out.styles["Normal"]
+        _fonts(normal.element, BODY_FONT, LATIN_BODY)
+        normal.font.size = Pt(12)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.3
+        for level in range(1, 10):
+            style = out.styles[f"Heading {level}"]
+            _fonts(style.element, HEADING_FONT, LATIN_HEADING)
+            style.font.color.rgb = RGBColor(*HEADING_COLOR)
+            style.font.size = Pt({1: 18, 2: 16, 3: 14}.get(level, 13))
+            style.font.italic = False
+
+    def run(self, paragraph: Any, text: str, bold: bool = False, size: float | None = None,
+            heading: bool = False) -> None:  # fmt: skip
+        from docx.shared import Pt
+
         r = paragraph.add_run(text)
         r.bold = bold or None
         if size:
             r.font.size = Pt(size)
         _fonts(r._element, HEADING_FONT if heading else BODY_FONT, LATIN_HEADING if heading else LATIN_BODY)
 
-    def heading(level: int, text: str) -> None:
+    def heading(self, level: int, text: str) -> None:
         # The style set by its id: python-docx's add_heading() looks the style up by name, scanning every
         # style each time (three quarters of the export's time).
-        p = out.add_paragraph()
+        p = self.out.add_paragraph()
         p._p.get_or_add_pPr().get_or_add_pStyle().val = f"Heading{level}"
-        run(p, text, heading=True)
+        self.run(p, text, heading=True)
 
-    head = cover(doc, sids)
-    for n, text in enumerate(head):
-        p = out.add_paragraph()
+    def centred(self, text: str, bold: bool = False, size: float | None = None) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        p = self.out.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run(p, text, bold=n == 0, size=20 if n == 0 else None)
-    for item in outline(doc, sids):
-        if isinstance(item, Heading):
-            heading(min(item.level + (1 if head else 0), 9), item.text)
-        elif isinstance(item, Table):
-            table = out.add_table(rows=1, cols=len(item.header))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, item.header, strict=True):
-                run(cell.paragraphs[0], text, bold=True)
-            for row in item.rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=True):
-                    for piece, bold in figure_runs(text):
-                        run(cell.paragraphs[0], piece, bold)
-            out.add_paragraph()
-        else:
-            p = out.add_paragraph()
-            if item.kind in ("occasion", "speaker", "title"):
-                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if item.kind == "keypoint":
-                _shade(p, KEYPOINT_FILL)
-            for piece, bold in figure_runs(item.text):
-                run(p, piece, bold)
-    p = out.add_paragraph()
-    run(p, citation(doc, sids), size=10)
-    if notes := notes_list(doc, sids, marks):
-        heading(1, NOTES_TITLE)
-        for line in notes:
-            run(out.add_paragraph(), line, size=10.5)
-    core = out.core_properties
-    core.title = doc.title
-    core.author = f"{doc.speaker_role} {doc.speaker}"
-    buffer = io.BytesIO()
-    out.save(buffer)
-    return buffer.getvalue()
+        self.run(p, text, bold=bold, size=size)
+
+    def items(self, items: list[Item], shift: int) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        for item in items:
+            if isinstance(item, Heading):
+                self.heading(min(item.level + shift, 9), item.text)
+            elif isinstance(item, Table):
+                table = self.out.add_table(rows=1, cols=len(item.header))
+                table.style = "Table Grid"
+                for cell, text in zip(table.rows[0].cells, item.header, strict=True):
+                    self.run(cell.paragraphs[0], text, bold=True)
+                for row in item.rows:
+                    cells = table.add_row().cells
+                    for cell, text in zip(cells, row, strict=True):
+                        for piece, bold in figure_runs(text):
+                            self.run(cell.paragraphs[0], piece, bold)
+                self.out.add_paragraph()
+            else:
+                p = self.out.add_paragraph()
+                if item.kind in ("occasion", "speaker", "title"):
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                if item.kind == "keypoint":
+                    _shade(p, KEYPOINT_FILL)
+                for piece, bold in figure_runs(item.text):
+                    self.run(p, piece, bold)
+
+    def save(self, title: str, author: str) -> bytes:
+        core = self.out.core_properties
+        core.title = title
+        core.author = author
+        buffer = io.BytesIO()
+        self.out.save(buffer)
+        return buffer.getvalue()
 
 
 def _fonts(element: Any, east_asia: str, latin: str) -> None:

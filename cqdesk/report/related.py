@@ -42,17 +42,17 @@ class Link:
     shared: tuple[str, ...]  # longest first
 
 
-_GENERIC_PHRASES = re.compile("|".join(sorted((g for g in GENERIC if len(g) >= 3), key=len, reverse=True)))
+GENERIC_PHRASES = re.compile("|".join(sorted((g for g in GENERIC if len(g) >= 3), key=len, reverse=True)))
 
 
 def _substrings(section: Section) -> set[str]:
-    return _text_substrings(section.own_text)
+    return text_substrings(section.own_text)
 
 
-def _text_substrings(text: str) -> set[str]:
+def text_substrings(text: str) -> set[str]:
     # Generic phrases are cut out first, so their pieces (质量发展 of 高质量发展) cannot count either.
     out = set()
-    for run in _RUN.findall(_GENERIC_PHRASES.sub(" ", text)):
+    for run in _RUN.findall(GENERIC_PHRASES.sub(" ", text)):
         for i in range(len(run)):
             for j in range(i + 2, min(len(run), i + MAX_LEN) + 1):
                 out.add(run[i:j])
@@ -96,7 +96,7 @@ def related_links(doc: Document) -> list[Link]:
 def _area_links(doc: Document, tasks: list[Section]) -> list[Link]:
     """Tasks no item carries on, linked to the area whose heading alone shares two of their strings."""
     areas = [s for s in doc.sections.values() if s.kind == "area"]
-    heads = {a.id: _text_substrings(a.heading) for a in areas}
+    heads = {a.id: text_substrings(a.heading) for a in areas}
     area_df = Counter(x for a in areas for x in heads[a.id])
     links = []
     for t in tasks:

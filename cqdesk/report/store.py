@@ -57,6 +57,17 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
         raise ReportError(f"{path}: cannot open the report database ({exc})") from None
 
 
+def read_text(path: Path) -> str:
+    """A report's lines, one per line, read straight from its blocks (counting a term needs no more)."""
+    conn = connect_readonly(path)
+    try:
+        return "\n".join(text for (text,) in conn.execute("SELECT text FROM blocks ORDER BY line_no"))
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise ReportError(f"{path}: the report database is damaged ({exc})") from None
+    finally:
+        conn.close()
+
+
 def read_metadata(conn: sqlite3.Connection, path: Path) -> Metadata:
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]

@@ -57,7 +57,8 @@ def test_library_lists_the_bundled_report_first_and_every_reading_command_takes_
     entries = json.loads(out)
     assert [(e["year"], e["bundled"]) for e in entries] == [(2025, True), (2026, False), (2027, False)]
     rid = entries[1]["id"]
-    assert run("show", "p2/s1/2", "--report", rid)[1] == "2.发展低空经济。建设通用机场1个，开通低空物流航线10条。\n"
+    shown = run("show", "p2/s1/2", "--report", rid)[1]
+    assert shown == "2.发展低空经济。建设通用机场1个，完善通用机场配套，开通低空物流航线10条。\n"
     sections = json.loads(run("sections", "--json", "--report", rid)[1])
     assert sections[1] == {"id": "p1", "parent": "report", "title": "一、2025年工作回顾", "depth": 1}
     code, out, _ = run("search", "低空", "--all", "--json")

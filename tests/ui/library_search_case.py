@@ -20,7 +20,7 @@ def test_search_every_report_names_each_and_opens_the_other_report_at_its_hit(li
         library.windows[rid].close()
     qtbot.waitUntil(lambda: len(library.windows) == 1)
     activate(qtbot, first)
-    search(qtbot, first, "通用机场")
+    search(qtbot, first, "低空物流航线")
     panel = first.search
     assert panel.include_library.isVisible() and not panel.foreign
     qtbot.mouseClick(
