@@ -452,7 +452,7 @@ def _pair(args: argparse.Namespace, first: str, second: str, same_region: bool =
 
 def cmd_ledger(args: argparse.Namespace) -> int:
     from .report.docx_export import items_docx
-    from .report.years.export import LABELS, ledger_csv, ledger_items, status_text
+    from .report.years.export import LABELS, ledger_csv, ledger_items, ledger_title, status_text
     from .report.years.ledger import LedgerError
 
     pair = _pair(args, args.plan, args.outcome)
@@ -466,8 +466,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     if args.csv:
         _write_bytes(ledger_csv(ledger, labels), args.csv)
     if args.docx:
-        title = labels.ledger.format(plan=ledger.plan_year, outcome=ledger.outcome_year)
-        _write_bytes(items_docx(title, ledger_items(ledger, labels)), args.docx)
+        _write_bytes(items_docx(ledger_title(ledger, labels), ledger_items(ledger, labels)), args.docx)
     if args.json:
         print(json.dumps([r.as_json() for r in ledger.rows], ensure_ascii=False, indent=1))
     elif not (args.csv or args.docx):

@@ -24,9 +24,21 @@ def clean(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
+# Characters that fold to themselves (CJK ideographs, lower-case ASCII letters, digits, spaces and line
+# ends: most of a report): passed over. Only the runs between them are folded, a character at a time as
+# ever, so a report folds in under a millisecond.
+_STABLE = "\u4e00-\u9fffa-z0-9 \n"
+_UNSTABLE_RUNS = re.compile(f"[^{_STABLE}]+")
+
+
+@lru_cache(maxsize=4096)
+def _fold_run(run: str) -> str:
+    return "".join(_fold_char(ch) for ch in run)
+
+
 def fold(text: str) -> str:
-    """The normalised form used for both the index and the query."""
-    return "".join(_fold_char(ch) for ch in clean(text))
+    """The normalised form used for both the index and the query: each character folded on its own."""
+    return _UNSTABLE_RUNS.sub(lambda m: _fold_run(m.group()), clean(text))
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

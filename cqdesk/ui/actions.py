@@ -61,6 +61,7 @@ class Actions:
     next_area: QAction
     new_tab: QAction
     compare: QAction
+    compare_years: QAction
     close_tab: QAction
     reopen_tab: QAction
     next_tab: QAction
@@ -118,6 +119,7 @@ class Actions:
             self.next_area: QCoreApplication.translate("Actions", "Next &Area"),
             self.new_tab: QCoreApplication.translate("Actions", "New &Tab"),
             self.compare: QCoreApplication.translate("Actions", "&Compare 2024 and 2025"),
+            self.compare_years: QCoreApplication.translate("Actions", "Compare &Years…"),
             self.close_tab: QCoreApplication.translate("Actions", "Close Ta&b"),
             self.reopen_tab: QCoreApplication.translate("Actions", "Reopen Closed Tab"),
             self.next_tab: QCoreApplication.translate("Actions", "Ne&xt Tab"),
@@ -215,6 +217,7 @@ def build_actions(window: QMainWindow) -> Actions:
         home=act(["Alt+Home"]),
         new_tab=act([K.AddTab, "Ctrl+T"]),
         compare=act(["Ctrl+Shift+R"]),  # R: related
+        compare_years=act(["Ctrl+Shift+Y"]),
         close_tab=act([K.Close, "Ctrl+W"]),
         reopen_tab=act(["Ctrl+Shift+T"]),
         # Not Qt's NextChild keys: they hold the Forward and Back media keys, which are history's.
@@ -261,7 +264,7 @@ def build_actions(window: QMainWindow) -> Actions:
     menus["theme"].addActions([a["theme_system"], a["theme_light"], a["theme_dark"], a["theme_contrast"]])
     menus["view"].addMenu(menus["language"])
     menus["language"].addActions([a["lang_system"], a["lang_zh"], a["lang_en"]])
-    menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"], a["compare"]])
+    menus["go"].addActions([a["back"], a["forward"], a["home"], a["key_figures"], a["compare"], a["compare_years"]])
     menus["go"].addSeparator()
     menus["go"].addActions([a["next_tab"], a["previous_tab"], a["next_area"], a["previous_area"]])
     menus["help"].addAction(a["guide"])

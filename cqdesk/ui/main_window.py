@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
     reportSection = Signal(str, str, object)  # open a report at a section, its terms marked (a library hit)
     closed = Signal()  # the reader closed the window (its state is saved, its search stopped)
     reportBeside = Signal(str)  # the reader asked for a report beside this one (two windows, half the screen each)
+    reportSearch = Signal(str, str)  # search a report of the library for a term (its id, the term)
 
     def __init__(
         self,
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self._connect_notes(notes, library_id)
         self._connect_reading_aloud()
         self._connect_library()
+        self._connect_years()
         self._check_theme()
         self.retranslate()
         self._restore(section)
@@ -299,6 +301,24 @@ class MainWindow(QMainWindow):
             signal.connect(target)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
+    def _connect_years(self) -> None:
+        """Compare Years: a window of its own on two reports of the library (Go menu, the Library tab)."""
+        from .years.feature import YearsFeature
+
+        assert self.shelf is not None
+        self.years = YearsFeature(self.shelf, self.library_id or "bundled", lambda: self.translations.language, self)
+        self.years.wire_action(self.commands.compare_years)
+        self.library.compareRequested.connect(self.years.show)
+        self.years.sectionRequested.connect(self.reportSection)
+        self.years.searchRequested.connect(self.reportSearch)
+        self.years.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def search_for(self, text: str) -> None:
+        """The search box holds ``text`` and its results show at once (a term asked for from elsewhere)."""
+        self.search.box.setText(text)
+        self.search.run_now()
+        self.focus_search()
+
     def _connect_notes(self, store: NotesStore | None, library_id: str) -> None:
         from ..notes.location import default_data_dir
         from ..notes.model import COLORS as HIGHLIGHT_COLORS
@@ -370,6 +390,8 @@ class MainWindow(QMainWindow):
         if hasattr(self, "library"):
             self.tabs.setTabText(3, self.tr("Library"))
             self.library.retranslate()
+        if hasattr(self, "years"):
+            self.years.retranslate()
         self.detail.setAccessibleName(self.tr("Section text"))
         for pane in getattr(self, "panes", []):  # tab titles ("Compare: …") in the new language
             for i in range(pane.tabs.count()):

@@ -124,6 +124,10 @@
         <translation>对照 2024 与 2025(&amp;C)</translation>
     </message>
     <message>
+        <source>Compare &amp;Years…</source>
+        <translation>年度对照(&amp;Y)…</translation>
+    </message>
+    <message>
         <source>Close Ta&amp;b</source>
         <translation>关闭标签页(&amp;B)</translation>
     </message>
@@ -205,6 +209,173 @@
     <message>
         <source>cqdesk cannot open the report.</source>
         <translation>cqdesk 无法打开报告。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareYears</name>
+    <message>
+        <source>Chart of “%1” by year</source>
+        <translation>“%1”逐年出现次数图</translation>
+    </message>
+    <message>
+        <source>Type a term above to count it in every report</source>
+        <translation>在上方输入用语，统计它在每份报告中出现的次数</translation>
+    </message>
+    <message>
+        <source>Compare Years</source>
+        <translation>年度对照</translation>
+    </message>
+    <message>
+        <source>&amp;Older report:</source>
+        <translation>较早的报告(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Newer report:</source>
+        <translation>较新的报告(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Targets and Outcomes</source>
+        <translation>目标与完成情况(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New &amp;Wording</source>
+        <translation>新提法(&amp;W)</translation>
+    </message>
+    <message>
+        <source>P&amp;lans Side by Side</source>
+        <translation>工作安排对照(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Term over &amp;Years</source>
+        <translation>用语逐年统计(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Other figures</source>
+        <translation>其他数据</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Newer plan</source>
+        <translation>较新的工作安排</translation>
+    </message>
+    <message>
+        <source>Older plan</source>
+        <translation>较早的工作安排</translation>
+    </message>
+    <message>
+        <source>Terms both share</source>
+        <translation>共同的用语</translation>
+    </message>
+    <message>
+        <source>Te&amp;rm:</source>
+        <translation>用语(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. 低空经济</source>
+        <translation>例如：低空经济</translation>
+    </message>
+    <message>
+        <source>&amp;Count</source>
+        <translation>统计(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open in the %1 report</source>
+        <translation>在%1年报告中打开</translation>
+    </message>
+    <message>
+        <source>New in %1</source>
+        <translation>%1年新出现</translation>
+    </message>
+    <message>
+        <source>Used in %1, not in %2</source>
+        <translation>%1年有、%2年不再出现</translation>
+    </message>
+    <message>
+        <source>In both (%1 → %2)</source>
+        <translation>两年都有（%1 → %2）</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>用语</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>“%1” in every report</source>
+        <translation>“%1”在各报告中的出现次数</translation>
+    </message>
+    <message>
+        <source>Nothing to print on this tab</source>
+        <translation>此页没有可打印的内容</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>&amp;PDF…</source>
+        <translation>&amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Word…</source>
+        <translation>&amp;Word…</translation>
+    </message>
+    <message>
+        <source>&amp;CSV (Excel, WPS)…</source>
+        <translation>&amp;CSV（Excel、WPS）…</translation>
+    </message>
+    <message>
+        <source>Nothing to export on this tab</source>
+        <translation>此页没有可导出的内容</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>The file was not written.</source>
+        <translation>文件未写入。</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
     </message>
 </context>
 <context>
@@ -569,6 +740,10 @@
     <message>
         <source>Open &amp;Side by Side</source>
         <translation>并排打开(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Years…</source>
+        <translation>年度对照(&amp;Y)…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
@@ -1220,6 +1395,41 @@
         <translation>
             <numerusform>已选 %n 个章节</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>YearsMessages</name>
+    <message>
+        <source>that is the same report twice; choose two reports</source>
+        <translation>两边是同一份报告，请选择两份报告</translation>
+    </message>
+    <message>
+        <source>%1 is of %2 and %3 of %4: targets and outcomes compare two reports of one region</source>
+        <translation>%1属于%2，%3属于%4：目标与完成情况只能对照同一地区的两份报告</translation>
+    </message>
+    <message>
+        <source>the year of %1 is not known</source>
+        <translation>不知道%1的年份</translation>
+    </message>
+    <message>
+        <source>both reports are of %1; choose reports of two years</source>
+        <translation>两份报告都是%1年的，请选择两个年份的报告</translation>
+    </message>
+    <message>
+        <source>the %1 report reviews %2, not %3: choose the report of the year after the plan</source>
+        <translation>%1年报告回顾的是%2年，不是%3年：请选择制定目标次年的报告</translation>
+    </message>
+    <message>
+        <source>the %1 report cannot be the plan side: its plan states no 主要预期目标</source>
+        <translation>%1年报告不能作为目标一方：其工作安排中没有主要预期目标</translation>
+    </message>
+    <message>
+        <source>the %1 report cannot be the plan side: it has no plan part (二、…工作安排)</source>
+        <translation>%1年报告不能作为目标一方：没有工作安排部分（二、…工作安排）</translation>
+    </message>
+    <message>
+        <source>the %1 report cannot be the outcome side: it has no review of the year before (一、…工作回顾)</source>
+        <translation>%1年报告不能作为完成情况一方：没有上一年的工作回顾（一、…工作回顾）</translation>
     </message>
 </context>
 </TS>

@@ -268,3 +268,22 @@ def test_a_paste_of_many_terms_is_capped_and_says_so(report):
     assert not too_many_terms(" ".join(["重庆"] * 1000))  # one term, however often
     assert report.search(paste) == []
     assert [h.id for h in report.search("重庆 " + " ".join(["重庆"] * 100))] == [h.id for h in report.search("重庆")]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(max_size=40) | st.text(st.sampled_from("低空经济ＡＩＧＤＰ，。（）㈱ΣσςİK\u3099e\u0301 \n"), max_size=30)
+)
+def test_folding_passes_over_what_folds_to_itself_and_folds_the_rest_a_character_at_a_time(text):
+    import unicodedata
+
+    from cqdesk.report.normalize import clean
+
+    assert fold(text) == "".join(unicodedata.normalize("NFKC", ch).casefold() for ch in clean(text))
+
+
+def test_what_fold_passes_over_does_fold_to_itself():
+    import unicodedata
+
+    stable = [chr(c) for c in range(0x4E00, 0xA000)] + list("abcdefghijklmnopqrstuvwxyz0123456789 \n")
+    assert [c for c in stable if unicodedata.normalize("NFKC", c).casefold() != c] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tests.ui.conftest import search
 
@@ -80,7 +80,8 @@ def test_every_menu_shortcut_fires_its_action(window, qtbot, print_preview, monk
             assert fired == [action.text()], f"{sequence.toString()} did not fire {action.text()!r} (fired: {fired})"
             if action.isCheckable() and action.isChecked():
                 _press(qtbot, window, sequence)  # leave the print-selection mode again
-            open_dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]  # Key Figures, the guide
+            # Key Figures, the guide, Compare Years: every window of its own that the key opened
+            open_dialogs = [d for d in window.findChildren(QWidget) if d.isWindow() and d.isVisible()]
             for dialog in open_dialogs:
                 dialog.close()
             if open_dialogs:

@@ -84,14 +84,18 @@ def ledger_table(ledger: Ledger, labels: Labels, quotes: bool = True) -> Table:
     return Table(header, rows)
 
 
+def ledger_title(ledger: Ledger, labels: Labels) -> str:
+    return labels.ledger.format(plan=ledger.plan_year, outcome=ledger.outcome_year)
+
+
 def ledger_items(ledger: Ledger, labels: Labels) -> list[Item]:
-    items: list[Item] = [Heading(1, labels.ledger.format(plan=ledger.plan_year, outcome=ledger.outcome_year), "")]
-    items.append(ledger_table(ledger, labels, quotes=False))
+    """The table, the rules, then each target's two sentences under its indicator (the title is the page's)."""
+    items: list[Item] = [ledger_table(ledger, labels, quotes=False)]
     items += [Line(rule, "text") for rule in labels.rules]
     if ledger.unquantified:
         items.append(Line(labels.unquantified + "；".join(ledger.unquantified), "text"))
     for r in ledger.rows:
-        items.append(Heading(2, r.target.indicator, r.target.quote.section_id))
+        items.append(Heading(1, r.target.indicator, r.target.quote.section_id))
         items.append(Line(f"{labels.header[5]}：{r.target.quote.text}", "text"))
         if r.outcome:
             items.append(Line(f"{labels.header[6]}：{r.outcome.quote.text}", "text"))
@@ -100,15 +104,18 @@ def ledger_items(ledger: Ledger, labels: Labels) -> list[Item]:
     return items
 
 
+def wording_title(old_year: int, new_year: int, labels: Labels) -> str:
+    return f"{labels.wording}（{old_year}—{new_year}）"
+
+
 def wording_items(w: Wording, old_year: int, new_year: int, labels: Labels) -> list[Item]:
     counts = labels.counts.format(old=old_year, new=new_year)
     return [
-        Heading(1, f"{labels.wording}（{old_year}—{new_year}）", ""),
-        Heading(2, labels.new, ""),
+        Heading(1, labels.new, ""),
         Table([labels.term, labels.count], [[t.term, str(t.new)] for t in w.new]),
-        Heading(2, labels.dropped, ""),
+        Heading(1, labels.dropped, ""),
         Table([labels.term, labels.count], [[t.term, str(t.old)] for t in w.dropped]),
-        Heading(2, labels.kept, ""),
+        Heading(1, labels.kept, ""),
         Table([labels.term, counts], [[t.term, f"{t.old} → {t.new}"] for t in w.kept]),
     ]
 
@@ -138,7 +145,8 @@ def items_html(title: str, items: list[Item]) -> str:
             body.append(f"<p>{html.escape(item.text)}</p>")
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             "<style>table.grid{border-collapse:collapse}table.grid th,table.grid td"
-            "{border:1px solid #888;padding:3px 6px}th{text-align:left}</style></head><body>"
+            "{border:1px solid #888;padding:3px 6px}th{text-align:left}h1{font-size:16pt}h2{font-size:13pt}"
+            "h3{font-size:11pt}</style></head><body>"
             f"<h1>{html.escape(title)}</h1>{''.join(body)}</body></html>")  # fmt: skip
 
 

@@ -23,6 +23,7 @@ class LibraryFeature(QObject):
     reportRemoved = Signal(str)  # taken out of the library: its window closes
     reportBeside = Signal(str)  # open it beside this window, each on half the screen
     reportSection = Signal(str, str, object)  # open a report at a section, its terms marked
+    compareRequested = Signal(str)  # compare this window's report with that one, year over year
     message = Signal(str)
 
     def __init__(
@@ -59,6 +60,7 @@ class LibraryFeature(QObject):
             self._panel.importRequested.connect(lambda: self.importer.from_file())
             self._panel.openRequested.connect(self.reportRequested)
             self._panel.sideBySideRequested.connect(self.reportBeside)
+            self._panel.compareRequested.connect(self.compareRequested)
             self._panel.removed.connect(self.reportRemoved)
             self._panel.message.connect(self.message)
         return self._panel

@@ -129,7 +129,12 @@ def _table() -> list[tuple[str, str]]:
 
 def translated(message: str) -> str:
     """``message`` in the interface's language where it is one the domain says, else as it is."""
-    for pattern, text in _table():
+    return translated_by(_table(), message)
+
+
+def translated_by(table: list[tuple[str, str]], message: str) -> str:
+    """The first of ``table``'s patterns that matches ``message`` whole gives its translation."""
+    for pattern, text in table:
         m = re.fullmatch(pattern, message)
         if m:
             for n, value in enumerate(m.groups(), 1):

@@ -31,6 +31,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class LibraryPanel(QWidget):
     openRequested = Signal(str)  # a report's library id
     sideBySideRequested = Signal(str)  # open it beside this window's report, each on half the screen
+    compareRequested = Signal(str)  # compare it with this window's report, year over year
     importRequested = Signal()
     removed = Signal(str)  # a report taken out of the library
     message = Signal(str)  # one sentence for the status bar
@@ -138,6 +139,10 @@ class LibraryPanel(QWidget):
             QCoreApplication.translate("Library", "Open &Side by Side"), lambda: self.sideBySideRequested.emit(rid)
         )
         beside.setEnabled(rid != self.current)
+        compare = menu.addAction(
+            QCoreApplication.translate("Library", "Compare &Years…"), lambda: self.compareRequested.emit(rid)
+        )
+        compare.setEnabled(rid != self.current)
         rename = menu.addAction(QCoreApplication.translate("Library", "&Rename…"), lambda: self.rename(rid))
         menu.addAction(QCoreApplication.translate("Library", "&Details…"), lambda: self.details(rid))
         menu.addSeparator()

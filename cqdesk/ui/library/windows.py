@@ -40,6 +40,7 @@ class ReportWindows(QObject):
         window.reportRemoved.connect(self.close_report)  # at once: the report's file goes next
         window.reportBeside.connect(lambda rid, w=window: later(lambda: self.side_by_side(w, rid)))
         window.reportSection.connect(lambda rid, sid, terms, w=window: later(lambda: self.open_at(rid, sid, terms, w)))
+        window.reportSearch.connect(lambda rid, term, w=window: later(lambda: self.search_in(rid, term, w)))
         window.closed.connect(lambda rid=window.library_id or "bundled", w=window: self._forget(rid, w))
 
     def _forget(self, rid: str, window: MainWindow) -> None:
@@ -86,6 +87,12 @@ class ReportWindows(QObject):
         window = self.open(rid, asking)
         if window is not None:
             window.navigate(sid, terms)
+
+    def search_in(self, rid: str, term: str, asking: MainWindow) -> None:
+        """A term asked for in another report (or this one): its window, searching for it."""
+        window = self.open(rid, asking)
+        if window is not None:
+            window.search_for(term)
 
     def side_by_side(self, window: MainWindow, rid: str) -> None:
         """``window`` on the left half of its screen, the report ``rid`` on the right: two reports read side

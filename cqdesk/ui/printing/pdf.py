@@ -16,7 +16,7 @@ from ...report import atomic
 from ...report.atomic import replacing, temporary_beside
 from ...report.model import Document
 from ...report.render import PageMark
-from .layout import PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout
+from .layout import BODY_POINTS, PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout, paper_font
 
 if TYPE_CHECKING:  # the related links come loaded with the report
     from ...report.related import Link
@@ -83,6 +83,35 @@ def export_pdf(
     finally:
         if raw is not None:
             raw.unlink(missing_ok=True)
+
+
+def export_html_pdf(
+    page: str, title: str, path: Path, paper: str = "A4", orientation: str = "portrait"
+) -> ExportResult:
+    """A page that is not a report's sections (the ledger of two reports, say) as a PDF: atomically, with the
+    same checks as the report's own."""
+    from PySide6.QtGui import QTextDocument
+
+    path = check_target(path)
+    try:
+        with replacing(path) as final:
+            writer = QPdfWriter(str(final))
+            writer.setResolution(PDF_RESOLUTION)
+            writer.setPageLayout(page_layout(paper, orientation))
+            writer.setTitle(title)
+            writer.setCreator(f"cqdesk {__version__}")
+            text = QTextDocument()
+            text.setDefaultFont(paper_font(BODY_POINTS))
+            text.setHtml(page)
+            text.print_(writer)
+            pages = text.pageCount()
+            del writer
+            _check_complete(final, path)
+            size = final.stat().st_size
+        return ExportResult(path, pages, size)
+    except OSError as exc:
+        reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))
+        raise ExportError(f"{path}: {reason}") from None
 
 
 def _check_complete(raw: Path, path: Path) -> None:
