@@ -1,7 +1,7 @@
 """Make the screenshots in docs/ from the real window (offscreen, Fusion style, the bundled fonts).
 
     python scripts/docs_screenshots.py           # needs pdftoppm (poppler-utils) for the printed page
-    python scripts/docs_screenshots.py library   # only the library's pictures
+    python scripts/docs_screenshots.py library   # only the library's pictures and Compare Years
 
 Every picture is the app as a reader sees it: the main window in Chinese, English and dark, search, the
 Keywords tab, the Key Figures window, the livelihood table, the user guide, a printed page, and the reader's
@@ -71,7 +71,8 @@ def main() -> None:
         print(f"wrote docs/{name}")
 
     library_shots(window, save, settle, translations)
-    if sys.argv[1:] == ["library"]:
+    years_shots(window, save, settle)
+    if sys.argv[1:] in (["library"], ["years"]):
         return
 
     w = window("zh_CN", "plan/areas/2/1")
@@ -274,6 +275,46 @@ def library_shots(window, save, settle, translations) -> None:
     save(w, "imported-report-zh.png")
     w.close()
     notes.close()
+
+
+def years_shots(window, save, settle) -> None:
+    """Compare Years on the library's two 青川市 reports: the ledger, the new wording and a term over the years,
+    in Chinese (light) and English (dark), and the ledger on paper."""
+    from cqdesk.notes.location import default_data_dir
+    from cqdesk.report.library import Library
+    from cqdesk.report.paths import default_db_path
+    from cqdesk.ui.printing.pdf import export_html_pdf
+
+    ids = [e.id for e in Library(default_data_dir(), default_db_path()).entries()]
+    for lang, theme, suffix in (("zh_CN", "light", "zh"), ("en", "dark", "en-dark")):
+        w = window(lang, "plan/areas/2/1", theme)
+        w.years.show()
+        compare = w.years.window
+        compare.refresh(ids[1], ids[2])
+        compare.resize(1100, 680)
+        compare.term_box.setText("低空经济")
+        compare.count_term()
+        for tab, name in ((0, "ledger"), (1, "wording"), (3, "trend")):
+            compare.tabs.setCurrentIndex(tab)
+            settle()
+            save(compare, f"{name}-{suffix}.png")
+        if lang == "zh_CN":
+            compare.tabs.setCurrentIndex(0)
+            with tempfile.TemporaryDirectory() as tmp:
+                pdf = Path(tmp) / "ledger.pdf"
+                export_html_pdf(*_page(compare), pdf)
+                subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                                str(DOCS / "print-ledger")], check=True)  # fmt: skip
+                print("wrote docs/print-ledger.png")
+        compare.close()
+        w.close()
+
+
+def _page(compare) -> tuple[str, str]:
+    from cqdesk.report.years.export import items_html
+
+    title, items = compare.page_items()
+    return items_html(title, items), title
 
 
 def sample_notes() -> None:

@@ -223,3 +223,43 @@ def test_the_same_report_twice_and_the_language_of_the_window(years, qtbot):
     assert compare.tabs.tabText(0).replace("&", "").startswith("目标与完成情况")
     assert rows(compare.ledger_view)[1][4] == "未完成" and rows(compare.ledger_view)[6][4] == "2027年报告未说明"
     first.set_language("en")
+
+
+def test_compare_years_from_the_librarys_menu_and_its_print_preview(years, qtbot):
+    from tests.ui.test_library import answer
+
+    library, ids = years
+    first = library.windows["bundled"]
+    activate(qtbot, first)
+    QTest.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    panel = first.library.panel
+    panel.select(ids[2027])
+
+    def choose_compare() -> None:  # the menu runs its own loop: chosen from inside it
+        menu = next((m for m in panel.findChildren(QMenu) if m.isVisible()), None)
+        if menu is None:
+            QTimer.singleShot(20, choose_compare)
+            return
+        action = next(a for a in menu.actions() if a.text().replace("&", "") == "Compare Years…")
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(0, choose_compare)
+    qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+    compare = first.years.window
+    qtbot.waitUntil(compare.isVisible)
+    # The bundled report of 重庆市 beside the chosen 2027 report of 青川市.
+    assert (compare.old_box.currentData(), compare.new_box.currentData()) == ("bundled", ids[2027])
+    choose(qtbot, compare.old_box, ids[2026])
+    seen: list[int] = []
+
+    def look(dialog) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+        preview = dialog.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: preview.pageCount() > 0)
+        seen.append(preview.pageCount())
+        dialog.reject()
+
+    answer(look)
+    qtbot.mouseClick(compare.print_button, Qt.MouseButton.LeftButton)
+    assert seen and seen[0] >= 1

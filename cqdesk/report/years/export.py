@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 from ..export import Heading, Item, Line, Table
+from ..model import Document
 from .alignment import Pair as Aligned
 from .ledger import ABOUT, CEILING, FALL, FLOOR, MET, NOT_MET, NOT_STATED, WITHIN, Ledger, Row
 from .wording import Wording
@@ -138,21 +139,34 @@ def items_html(title: str, items: list[Item]) -> str:
         if isinstance(item, Heading):
             body.append(f"<h{item.level + 1}>{html.escape(item.text)}</h{item.level + 1}>")
         elif isinstance(item, Table):
-            head = "".join(f"<th>{html.escape(h)}</th>" for h in item.header)
+            # Columns as wide as their longest cell (within reason): 序号 is not as wide as 项目.
+            longest = [max(_width(item.header[c]) + 6, min(40, max((_width(row[c]) for row in item.rows), default=0)))
+                       for c in range(len(item.header))]  # fmt: skip
+            head = "".join(f'<th width="{round(100 * n / sum(longest))}%">{html.escape(h)}</th>'
+                           for h, n in zip(item.header, longest, strict=True))  # fmt: skip
             rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in item.rows)
-            body.append(f'<table class="grid"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+            # The full width of the page (an attribute: Qt's rich text reads no CSS width on tables).
+            body.append(f'<table class="grid" width="100%"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
         else:
             body.append(f"<p>{html.escape(item.text)}</p>")
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             "<style>table.grid{border-collapse:collapse}table.grid th,table.grid td"
-            "{border:1px solid #888;padding:3px 6px}th{text-align:left}h1{font-size:16pt}h2{font-size:13pt}"
+            "{border:1px solid #888;padding:3px 6px;font-size:9.5pt}th{text-align:left;white-space:nowrap}"
+            "h1{font-size:14pt}h2{font-size:12pt}"
             "h3{font-size:11pt}</style></head><body>"
             f"<h1>{html.escape(title)}</h1>{''.join(body)}</body></html>")  # fmt: skip
 
 
-def alignment_table(pairs: list[Aligned], old_heading: dict[str, str], new_heading: dict[str, str],
-                    old_year: int, new_year: int, labels: Labels) -> Table:  # fmt: skip
+def _width(text: str) -> int:
+    """How wide a text sets, in half-ems: a Chinese character is two, a letter or digit one."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def alignment_table(pairs: list[Aligned], old: Document, new: Document, old_name: str, new_name: str,
+                    labels: Labels) -> Table:  # fmt: skip
+    """Each division of the newer plan, the older plan's that shares most with it, and what they share."""
     return Table(
-        [str(new_year), str(old_year), labels.shared],
-        [[new_heading[p.new], old_heading[p.old] if p.old else labels.alone, "、".join(p.shared[:4])] for p in pairs],
-    )
+        [new_name, old_name, labels.shared],
+        [[new.sections[p.new].heading, old.sections[p.old].heading if p.old else labels.alone, "、".join(p.shared[:6])]
+         for p in pairs],
+    )  # fmt: skip

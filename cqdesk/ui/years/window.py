@@ -42,6 +42,7 @@ from ...report.years.alignment import align
 from ...report.years.export import (
     LABELS,
     Labels,
+    alignment_table,
     items_html,
     ledger_csv,
     ledger_items,
@@ -372,16 +373,13 @@ class CompareYearsWindow(QWidget):
         self.plans.clear()
         if self.pair is None:
             return
-        old, new = self.pair.old_doc, self.pair.new_doc
-        for p in self.aligned:
-            alone = self.labels().alone
-            item = QTreeWidgetItem(
-                self.plans,
-                [new.sections[p.new].heading, old.sections[p.old].heading if p.old else alone, "、".join(p.shared[:6])],
-            )
-            item.setData(0, DATA, p.new)
-            item.setToolTip(0, new.sections[p.new].heading)
-            item.setToolTip(1, old.sections[p.old].heading if p.old else alone)
+        p = self.pair
+        table = alignment_table(self.aligned, p.old_doc, p.new_doc, p.old.shown_name, p.new.shown_name, self.labels())
+        for pair, row in zip(self.aligned, table.rows, strict=True):
+            item = QTreeWidgetItem(self.plans, row)
+            item.setData(0, DATA, pair.new)
+            item.setToolTip(0, row[0])
+            item.setToolTip(1, row[1])
         for c in range(2):
             self.plans.setColumnWidth(c, 300)
 
@@ -443,19 +441,10 @@ class CompareYearsWindow(QWidget):
             years = self.pair.old.year or 0, self.pair.new.year or 0
             return wording_title(*years, labels), wording_items(self.wording, *years, labels)
         if tab == 2 and self.pair is not None:
-            old, new = self.pair.old_doc, self.pair.new_doc
-            table = Table(
-                [self.pair.new.shown_name, self.pair.old.shown_name, labels.shared],
-                [
-                    [
-                        new.sections[p.new].heading,
-                        old.sections[p.old].heading if p.old else labels.alone,
-                        "、".join(p.shared[:6]),
-                    ]
-                    for p in self.aligned
-                ],
-            )
-            return labels.alignment, [table]
+            p = self.pair
+            return labels.alignment, [
+                alignment_table(self.aligned, p.old_doc, p.new_doc, p.old.shown_name, p.new.shown_name, labels)
+            ]
         if tab == 3 and self.points:
             title = QCoreApplication.translate("CompareYears", "“%1” in every report").replace(
                 "%1", self.term_box.text().strip()
@@ -572,11 +561,11 @@ def _tree(parent: QWidget, name: str, columns: int) -> QTreeWidget:
 
 
 def _default_pair(entries: list[Entry], old: str, new: str) -> tuple[str, str]:
-    """The pair asked for; else ``new`` (or the first report) beside the report of its region a year before
+    """The pair asked for, older first; else ``new`` (or the first report) beside the report of its region a year before
     it, or a year after; else beside the next report listed."""
-    ids = [e.id for e in entries]
-    if old in ids and new in ids:
-        return old, new
+    years = {e.id: e.year or 0 for e in entries}
+    if old in years and new in years:
+        return (old, new) if years[old] <= years[new] else (new, old)  # the older on top
     anchor = next((e for e in entries if e.id in (new, old)), entries[0])
     same = [e for e in entries if e.region == anchor.region and e.id != anchor.id and e.year and anchor.year]
     before = [e for e in same if e.year == (anchor.year or 0) - 1]
