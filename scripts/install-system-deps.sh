@@ -6,7 +6,9 @@
 #                                                #   binutils (strip), gcc and icu-devtools (the bundle's smaller ICU data),
 #                                                #   NSIS (installer checks) and LibreOffice Writer (opens the Word and ODT exports),
 #                                                #   AT-SPI and pyatspi (a screen reader's view of the window),
-#                                                #   speech-dispatcher with espeak-ng (reading aloud for real)
+#                                                #   speech-dispatcher with espeak-ng (reading aloud for real),
+#                                                #   pandoc and a Java runtime (the exports read by pandoc and
+#                                                #   the W3C Nu validator), qpdf (the PDF's structure)
 #   bash scripts/install-system-deps.sh --wine   # --test, plus Wine and mingw for the Windows build under Wine
 #
 # Elsewhere (macOS, Windows, other Linux) it does nothing: PySide6's wheels carry Qt.
@@ -18,7 +20,7 @@ run=(
   libcups2 fonts-noto-cjk python3-venv
 )
 test=(xvfb xauth xdotool poppler-utils binutils gcc icu-devtools nsis libreoffice-writer-nogui dbus-daemon at-spi2-core python3-pyatspi
-  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng strace)
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng strace pandoc default-jre-headless qpdf)
 wine=(wine wine64 gcc-mingw-w64-x86-64-win32)
 packages=("${run[@]}")
 case "${1:-}" in

@@ -222,8 +222,10 @@ def to_html(
     included: str = "本文件包含：",
     marks: Mapping[str, list[PageMark]] | None = None,
     links: Sequence[Link] = (),
+    web: bool = True,
 ) -> str:
     """One self-contained file (styles inline, no link outside it) that prints well from a browser;
+    valid HTML5 when ``web``, else as Qt's rich text reads it (attributes for layout), for Qt's own writers;
     ``marks`` puts the reader's highlights and notes in, as on paper. ``sids`` may be one comparison page
     (compare:<id>), laid out from ``links`` in two columns as on paper."""
     pair = comparison_of(doc, sids, links)
@@ -238,7 +240,9 @@ def to_html(
         width = "46em"
     cited = f'<p style="margin-top:18px; color:#333333">{html.escape(citation(doc, sids))}</p>'
     body = body.replace("</body></html>", cited + "</body></html>")
-    return (
+    from .html5 import html5
+
+    page = (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         f"<title>{html.escape(doc.title)}</title>"
         f"<style>body{{max-width:{width};margin:2em auto;padding:0 1em;line-height:1.6;"
@@ -247,6 +251,7 @@ def to_html(
         + body.removeprefix("<html>").removesuffix("</html>")
         + "</html>\n"
     )
+    return html5(page) if web else page
 
 
 # The clipboard -------------------------------------------------------------------------------------------

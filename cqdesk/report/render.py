@@ -286,7 +286,8 @@ def render_cover(doc: Document, sids: list[str], included: str) -> str:
     """The head of a printed selection: the report's title, occasion and speaker, and what it holds."""
     names = "；".join(html.escape(doc.sections[s].heading) for s in sids)
     return (
-        f'<p align="center" style="font-size:x-large; margin-bottom:4px"><b>{html.escape(doc.title)}</b></p>'
+        f'<p class="cover-title" align="center" style="font-size:x-large; margin-bottom:4px">'
+        f"<b>{html.escape(doc.title)}</b></p>"
         f'<p align="center" style="margin:2px">{html.escape(doc.occasion_line)}</p>'
         f'<p align="center" style="margin:2px">{html.escape(f"{doc.speaker_role} {doc.speaker}")}</p>'
         f'<p style="margin-top:10px; margin-bottom:14px; color:#333333">{html.escape(included)} {names}</p><hr/>'
@@ -460,7 +461,7 @@ def _breadcrumb(doc: Document, section: Section, p: Palette, links: bool, includ
     sep = f'<span style="color:{p.muted}"> › </span>'
     # An h6 that looks like a plain line: as a heading it stays on the page of what follows it.
     style = f"color:{p.muted}; font-size:small; font-weight:normal; margin-top:8px; margin-bottom:2px"
-    return f'<h6 style="{style}">{sep.join(parts)}</h6>'
+    return f'<h6 class="path" style="{style}">{sep.join(parts)}</h6>'
 
 
 def _page(body: list[str], p: Palette) -> str:

@@ -1,6 +1,7 @@
 """Every export holds every line of the chosen sections, in order, character for character."""
 
 import io
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -68,6 +69,25 @@ def test_html_is_one_self_contained_file(report):
     assert not re.search(r"""(src|href)=["'](https?:|//|file:)""", page) and "<link" not in page
 
 
+@pytest.mark.parametrize("sids", [[], ["plan/targets", "plan/areas/2"], ["compare:review/tasks/7"]],
+                         ids=["whole", "selection", "comparison"])  # fmt: skip
+def test_html_is_html5_with_css_for_layout_one_h1_and_headings_in_order(report, sids):
+    """What the W3C validator checks (tests/report/test_clients.py runs it): no presentational attribute or
+    named anchor, the language on the root, one h1, and no heading more than one level below the last."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(to_html(report.document, sids, links=report.related))
+    assert root.get("lang") == "zh-CN"
+    old = ("align", "valign", "width", "cellspacing", "cellpadding", "border", "bgcolor")
+    assert [(el.tag, a) for el in root.iter() if isinstance(el.tag, str) for a in el.attrib if a in old] == []
+    assert [a for a in root.iter("a") if a.get("name")] == []
+    levels = [int(el.tag[1]) for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    if not sids or ":" not in sids[0]:  # each section's place, as a named anchor gave it (an id now)
+        assert root.get_element_by_id("section-" + (sids[0] if sids else "report")) is not None
+
+
 def test_the_tables_are_the_databases(report):
     doc = report.document
     table = view_table(doc, doc.sections["plan/targets/figures"])
@@ -101,6 +121,33 @@ def test_docx_reads_back_with_every_line_headings_tables_and_chinese_fonts(repor
                 assert fonts.get(qn("w:eastAsia")) in (BODY_FONT, HEADING_FONT), run.text
     section = d.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_docx_speaks_chinese_says_when_it_was_made_and_keeps_table_rows_whole(report):
+    """Word and WPS proof by the document's language (python-docx's template says en-US, its theme ja-JP),
+    show its core properties, repeat a table's header row on each page and break no row across pages."""
+    from datetime import UTC, datetime
+
+    docx = pytest.importorskip("docx")
+    from docx.oxml.ns import qn
+
+    from cqdesk.report.docx_export import to_docx
+
+    d = docx.Document(io.BytesIO(to_docx(report.document, [])))
+    lang = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("zh-CN", "zh-CN")
+    theme = d.settings.element.find(qn("w:themeFontLang"))
+    assert (theme.get(qn("w:val")), theme.get(qn("w:eastAsia"))) == ("zh-CN", "zh-CN")
+    core = d.core_properties
+    assert core.title == "2025年重庆市政府工作报告" and core.language == "zh-CN" and core.comments == ""
+    assert core.subject == "2025年1月19日在重庆市第六届人民代表大会第三次会议上"
+    made = core.created.replace(tzinfo=UTC)
+    assert abs((datetime.now(UTC) - made).total_seconds()) < 120 and core.modified == core.created
+    assert len(d.tables) == 2
+    for table in d.tables:
+        rows = [r._tr for r in table.rows]
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
 
 
 def test_outline_walks_like_the_page(report):

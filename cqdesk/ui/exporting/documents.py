@@ -97,7 +97,7 @@ def _odt(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] | N
     from PySide6.QtGui import QTextDocument, QTextDocumentWriter
 
     text = QTextDocument()
-    text.setHtml(to_html(doc, sids, marks=marks))
+    text.setHtml(to_html(doc, sids, marks=marks, web=False))
     _fix_heading_sizes(text)
     data = QByteArray()
     buffer = QBuffer(data)

@@ -510,7 +510,9 @@ class CompareYearsWindow(QWidget):
             if fmt == "pdf":
                 export_html_pdf(items_html(title, items), title, path)
             elif fmt == "docx":
-                write_atomic(path, items_docx(title, items))
+                write_atomic(
+                    path, items_docx(title, items, language="zh-CN" if self.language().startswith("zh") else "en")
+                )
             elif self.tabs.currentIndex() == 0 and self.ledger is not None:
                 write_atomic(path, ledger_csv(self.ledger, self.labels()))
             else:
