@@ -216,6 +216,7 @@ def _write_metadata(db: sqlite_utils.Database, doc: Document) -> None:
             {"key": "schema_version", "value": str(SCHEMA_VERSION)},
             {"key": "source_sha256", "value": doc.source_sha256},
             {"key": "source_lines", "value": str(len(doc.blocks))},
+            *([{"key": "source_line_count", "value": str(doc.line_count)}] if doc.line_count else []),
             {"key": "max_text_length", "value": str(max(len(fold(search_text(s))) for s in doc.sections.values()))},
         ],
         pk="key",

@@ -205,7 +205,7 @@ def to_text(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark]] 
     lines = cover(doc, sids)
     for item in outline(doc, sids):
         if isinstance(item, Heading):
-            lines += ["", item.text]
+            lines += ["", item.text] if lines else [item.text]  # a blank line between, none before the first
         elif isinstance(item, Table):
             lines += ["\t".join(item.header), *("\t".join(row) for row in item.rows)]
         else:

@@ -77,6 +77,7 @@ class Document:
     blocks: list[Block]
     indicators: list[Indicator]
     source_sha256: str
+    line_count: int = 0  # the source text's lines, empty ones too (0 where the source was not plain lines)
 
     @property
     def root(self) -> Section:

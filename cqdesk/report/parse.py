@@ -248,6 +248,7 @@ def parse_text(text: str, sha256: str = "") -> Document:
         blocks=b.blocks,
         indicators=parse_indicators(b.sections),
         source_sha256=sha256,
+        line_count=len(text.split("\n")) - (1 if text.endswith("\n") else 0),
     )
 
 

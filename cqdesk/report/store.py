@@ -38,6 +38,7 @@ class Metadata:
     source_lines: int
     max_text_length: int
     content_sha256: str
+    line_count: int = 0  # the source's lines, empty ones too (0: not known, or not a text file)
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -99,6 +100,7 @@ def read_metadata(conn: sqlite3.Connection, path: Path) -> Metadata:
             int(meta["source_lines"]),
             int(meta["max_text_length"]),
             meta["content_sha256"],
+            int(meta.get("source_line_count", "0")),
         )
     except (KeyError, ValueError) as exc:
         raise ReportError(f"{path}: the report database is incomplete (metadata {exc})") from None
@@ -227,7 +229,7 @@ class Report:
         title, date, congress, speaker_role, speaker, occasion_line = doc
         return Document(
             title, date, congress, speaker_role, speaker, occasion_line,
-            sections, blocks, indicators, self.metadata.source_sha256,
+            sections, blocks, indicators, self.metadata.source_sha256, self.metadata.line_count,
         )  # fmt: skip
 
     # Loaded on first use, not at start-up (the whole database was checked on opening).
@@ -308,8 +310,15 @@ class Report:
         return sorted(out, key=lambda b: b.line_no)
 
     def export_text(self) -> str:
-        """The report's lines, in order, as the source has them (empty lines aside)."""
-        return "".join(b.text + "\n" for b in self.document.blocks)
+        """The report's lines, in order, as the source has them: byte for byte where the source was a text file
+        whose lines are known (its empty lines where they stood), else its paragraphs, one a line."""
+        count = self.metadata.line_count
+        if count < (self.document.blocks[-1].line_no if self.document.blocks else 0):
+            return "".join(b.text + "\n" for b in self.document.blocks)
+        lines = [""] * count
+        for b in self.document.blocks:
+            lines[b.line_no - 1] = b.text
+        return "".join(line + "\n" for line in lines)
 
     def section_text(self, sid: str) -> str:
         return "".join(b.text + "\n" for b in self.subtree_blocks(sid))

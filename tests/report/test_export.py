@@ -153,3 +153,9 @@ def test_docx_speaks_chinese_says_when_it_was_made_and_keeps_table_rows_whole(re
 def test_outline_walks_like_the_page(report):
     items = outline(report.document, ["plan/areas/2/1"])
     assert [type(i).__name__ for i in items][:2] == ["Heading", "Line"]
+
+
+def test_the_text_export_starts_with_the_title_not_an_empty_line(report):
+    text = to_text(report.document, [])
+    assert text.startswith("2025年重庆市政府工作报告\n——2025年1月19日")
+    assert to_text(report.document, ["plan/targets"]).startswith("2025年重庆市政府工作报告\n")

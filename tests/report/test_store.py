@@ -41,7 +41,12 @@ def test_metadata(report):
 
 
 def test_export_text_equals_source(report):
-    assert report.export_text().split("\n")[:-1] == source_lines()
+    """Byte for byte: its SHA-256 is the source's (the last, empty line too)."""
+    import hashlib
+
+    data = report.export_text().encode("utf-8")
+    assert hashlib.sha256(data).hexdigest() == report.metadata.source_sha256
+    assert [line for line in data.decode("utf-8").split("\n") if line] == source_lines()
 
 
 def test_section_text_and_citation(report):
