@@ -10,7 +10,8 @@ The JSON format, version 1:
                       "color": "yellow" | "green" | "blue" | "pink" | "", "note": "...",
                       "created": "<UTC ISO 8601>", "updated": "<UTC ISO 8601>", "report_digest": "..."}]}
 
-An import merges by id: an unknown id is added, a known one is replaced when the file's "updated" is newer,
+Its JSON Schema (draft-07) is notes.schema.json beside this module; an import checks a file against it
+first. An import merges by id: an unknown id is added, a known one is replaced when the file's "updated" is newer,
 and left alone otherwise. A file that is damaged, foreign or holds one invalid annotation changes nothing.
 """
 
@@ -124,7 +125,34 @@ def from_json(text: str) -> list[Annotation]:
         out.append(a)
     if len({a.id for a in out}) != len(out):
         raise ImportRefused("it holds the same annotation twice")
+    # Last, the published schema (the checks above say the common faults more plainly): what it refuses is
+    # refused here too, so a file that passes is one any other tool reading the schema accepts.
+    if problem := schema_problem(body):
+        raise ImportRefused(problem)
     return out
+
+
+def schema() -> dict[str, Any]:
+    """The format's JSON Schema, as shipped in the package."""
+    from importlib.resources import files
+
+    loaded: dict[str, Any] = json.loads(files(__package__).joinpath("notes.schema.json").read_text("utf-8"))
+    return loaded
+
+
+def schema_problem(body: object) -> str:
+    """Where ``body`` breaks the schema, in one sentence ("" if it does not)."""
+    import fastjsonschema  # here: only an import needs it (pure Python, no dependencies)
+
+    try:
+        fastjsonschema.validate(schema(), body)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        path = exc.path[1:]  # ["data", "annotations", 0, "color"] -> ["annotations", 0, "color"]
+        n = path[1] if path[:1] == ["annotations"] and len(path) > 1 else None
+        where = f"annotation {n + 1}" if isinstance(n, int) else "the file"
+        field_name = next((str(p) for p in reversed(path) if isinstance(p, str) and p != "annotations"), "")
+        return f"{where} does not follow the notes format" + (f" (its {field_name!r})" if field_name else "")
+    return ""
 
 
 @dataclass

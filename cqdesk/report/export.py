@@ -139,7 +139,7 @@ def notes_list(doc: Document, sids: list[str], marks: Mapping[str, list[PageMark
             if not m.note:
                 continue
             quote = f"「{section.own_text[m.start : m.end]}」" if m.color else ""
-            out.append(f"[{len(out) + 1}] {reference(doc, item.section_id)} {quote}{m.note}".replace("\n", " "))
+            out.append(f"[{len(out) + 1}] {reference(doc, item.section_id)} {quote}{m.note}")  # its line breaks kept
     return out
 
 
@@ -164,7 +164,9 @@ def to_markdown(doc: Document, sids: list[str], marks: Mapping[str, list[PageMar
             lines += [f"> {text}" if item.kind == "keypoint" else text, ""]
     lines.append(f"—— {_md(citation(doc, sids))}")
     if notes := notes_list(doc, sids, marks):
-        lines += ["", f"## {NOTES_TITLE}", "", *(f"{_md(n)}  " for n in notes)]
+        lines += ["", f"## {NOTES_TITLE}"]
+        for n in notes:  # each a paragraph; a line break in it a hard break (a backslash at the line's end)
+            lines += ["", "\\\n".join(_md(line) for line in n.split("\n"))]
     return "\n".join(lines) + "\n"
 
 

@@ -103,3 +103,26 @@ def test_notes_are_found_by_their_text_their_quote_and_their_place(doc, items):
     assert [f.hit.id for f in search_notes(doc, items, ["集疏运"])] == ["plan/areas/2/1"]  # the section's title
     assert search_notes(doc, items, ["第三行", "不在其中"]) == []
     assert search_notes(doc, items, ["review"]) == []  # bookmarks carry no note; ids are not text
+
+
+def test_every_export_follows_the_shipped_schema_as_another_validator_reads_it(doc, items):
+    """The schema in the package is the format: our exports pass it, checked by a second implementation
+    (jsonschema) beside the one the import uses, and the schema is itself valid draft-07."""
+    import jsonschema
+
+    from cqdesk.notes.exchange import schema
+
+    jsonschema.Draft7Validator.check_schema(schema())
+    library = [*items, Annotation.new("bookmark", "p1/s1", "d", report="2026-0123456789")]
+    jsonschema.validate(json.loads(to_json(doc, "d", library)), schema(), cls=jsonschema.Draft7Validator)
+
+
+def test_a_file_the_schema_refuses_is_refused_with_where(doc, items):
+    body = json.loads(to_json(doc, "d", items))
+    body["exported"] = 5  # no other check looks at it; the schema does
+    with pytest.raises(ImportRefused, match=r"^the file does not follow the notes format \(its 'exported'\)$"):
+        from_json(json.dumps(body))
+    body = json.loads(to_json(doc, "d", items))
+    body["annotations"][2]["quote"]["exact"] = ["not", "text"]  # the highlight, third in document order
+    with pytest.raises(ImportRefused, match="annotation 3"):
+        from_json(json.dumps(body))

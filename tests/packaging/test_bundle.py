@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 PYZ_ALLOWED = set(
     """
     PySide6 shiboken6 cqdesk pypdf typing_extensions launcher _pyi_rth_utils docx lxml
-    charset_normalizer sqlite_utils sqlite_fts4 click dateutil pluggy six zoneinfo sysconfig glob
+    charset_normalizer sqlite_utils sqlite_fts4 click dateutil pluggy six zoneinfo sysconfig glob fastjsonschema
     _sysconfigdata__linux_x86_64-linux-gnu
     __future__ _compat_pickle _compression _py_abc
     _pydecimal _strptime _threading_local argparse ast base64 bisect bz2 calendar contextlib contextvars copy

@@ -159,3 +159,23 @@ def test_the_text_export_starts_with_the_title_not_an_empty_line(report):
     text = to_text(report.document, [])
     assert text.startswith("2025年重庆市政府工作报告\n——2025年1月19日")
     assert to_text(report.document, ["plan/targets"]).startswith("2025年重庆市政府工作报告\n")
+
+
+def test_a_notes_line_breaks_stay_line_breaks_in_markdown_text_and_word(report):
+    """A note written over two lines reads over two lines in a Markdown renderer, in the text and in Word."""
+    import commonmark
+
+    from cqdesk.report.render import PageMark
+
+    sid = "plan/areas/2/1"
+    marks = {sid: [PageMark(0, 0, "", "22222222-2222-4222-8222-222222222222", "第一行\n第二行")]}
+    md = to_markdown(report.document, [sid], marks)
+    assert "第一行\\\n第二行" in md
+    assert "第一行<br />\n第二行" in commonmark.commonmark(md)
+    assert "第一行\n第二行" in to_text(report.document, [sid], marks)
+    docx = pytest.importorskip("docx")
+    from cqdesk.report.docx_export import to_docx
+
+    d = docx.Document(io.BytesIO(to_docx(report.document, [sid], marks)))
+    note = next(p for p in d.paragraphs if "第一行" in p.text)
+    assert note.text.endswith("第一行\n第二行") and note.runs[0]._element.xpath(".//w:br")
