@@ -194,6 +194,20 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     r.add_argument("name", help="the name to show (empty: its title again)")
 
     s = command(
+        "cite",
+        "a section's reference for your bibliography (GB/T 7714, RIS, BibTeX or CSL-JSON)",
+        "cqdesk cite plan/areas/2/1 --style ris",
+    )
+    s.add_argument("id", nargs="?", default="report", help="a section id (see 'cqdesk sections'; default: the report)")
+    s.add_argument(
+        "--style",
+        choices=("gb7714", "ris", "bibtex", "csl-json"),
+        default="gb7714",
+        help="GB/T 7714-2015 (default), RIS (EndNote, NoteExpress, Zotero), BibTeX, CSL-JSON",
+    )
+    _choose_report(s)
+
+    s = command(
         "ledger",
         "the targets of one year's report beside the outcomes the next year's report states",
         "cqdesk ledger bundled 2026-0123456789 --json",
@@ -437,6 +451,21 @@ def cmd_library(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         print(f"{e.id:<18} {e.year or '':<5} {e.region:<8} {e.shown_name}" + ("  (bundled)" if e.bundled else ""))
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    from .report.citation import cite_as, source
+
+    report = _open(args)
+    if args.id not in report.document.sections:
+        raise CliError(f"no section {args.id!r} in the report (see 'cqdesk sections')")
+    rid = _report_key(args)
+    region = _library(args).entry(rid).region if rid else ""
+    key = f"workreport{report.document.date[:4]}-{rid}-{args.id}" if rid else ""
+    sys.stdout.write(cite_as(source(report.document, args.id, region, key.replace("/", "-")), args.style))
+    if args.style == "gb7714":
+        sys.stdout.write("\n")
     return 0
 
 
@@ -816,6 +845,7 @@ COMMANDS = {
     "notes": cmd_notes,
     "import": cmd_import,
     "library": cmd_library,
+    "cite": cmd_cite,
     "ledger": cmd_ledger,
     "wording": cmd_wording,
     "trend": cmd_trend,

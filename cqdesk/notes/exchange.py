@@ -37,9 +37,9 @@ FORMAT_VERSION = 1
 # The words of the Markdown export, in the reader's language.
 MARKDOWN_LABELS = {
     "zh_CN": {"title": "我的笔记", "bookmark": "书签", "note": "笔记", "highlight": "标注", "yellow": "黄",
-              "green": "绿", "blue": "蓝", "pink": "粉", "missing": "在本文中未找到"},
+              "green": "绿", "blue": "蓝", "pink": "粉", "missing": "在本文中未找到", "source": "来源"},
     "en": {"title": "My notes", "bookmark": "Bookmark", "note": "Note", "highlight": "Highlight", "yellow": "yellow",
-           "green": "green", "blue": "blue", "pink": "pink", "missing": "not found in this text"},
+           "green": "green", "blue": "blue", "pink": "pink", "missing": "not found in this text", "source": "Source"},
 }  # fmt: skip
 
 
@@ -191,10 +191,19 @@ def citation(doc: Document, sid: str) -> str:
     return cite(doc, sid) if sid in doc.sections else f"《{doc.title}》({sid})"
 
 
-def to_markdown(doc: Document, items: list[Annotation], labels: dict[str, str]) -> str:
+def to_markdown(doc: Document, items: list[Annotation], labels: dict[str, str], region: str = "") -> str:
     """For reading: each note under its citation, with the quoted text. ``labels`` gives the words for
     the kinds and for "not found in this text" in the reader's language."""
-    lines = [f"# {labels.get('title', 'Notes')}: 《{doc.title}》", ""]
+    from ..report.citation import gb7714, source
+
+    # The report as a bibliography cites it (GB/T 7714-2015), so the notes can be cited with their source.
+    cited = gb7714(source(doc, doc.root.id, region))
+    lines = [
+        f"# {labels.get('title', 'Notes')}: 《{doc.title}》",
+        "",
+        f"{labels.get('source', 'Source')}: {md_escape(cited)}",
+        "",
+    ]
     section = None
     for a in in_document_order(doc, items):
         if a.section_id != section:

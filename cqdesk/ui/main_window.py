@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self._connect_reading_aloud()
         self._connect_library()
         self._connect_years()
+        self._connect_citing()
         self._check_theme()
         self.retranslate()
         self._restore(section)
@@ -313,6 +314,26 @@ class MainWindow(QMainWindow):
         self.years.searchRequested.connect(self.reportSearch)
         self.years.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
+    def _connect_citing(self) -> None:
+        """Edit › Copy Reference: the section in view for a bibliography (GB/T 7714, RIS, BibTeX, CSL-JSON)."""
+        from .citing.feature import CitingFeature
+
+        assert self.shelf is not None
+        from ..report.library import LibraryError
+
+        region = ""
+        if self.library_id:
+            try:
+                region = self.shelf.library().entry(self.library_id).region
+            except LibraryError:  # removed meanwhile: the congress still names the region
+                region = ""
+        key = f"workreport{self.report.document.date[:4]}" + (f"-{self.library_id}" if self.library_id else "")
+        self.citing = CitingFeature(self.report.document, lambda: self.detail.section_id, region, key, self)
+        edit = self.commands.menus["edit"]
+        after = edit.actions()[edit.actions().index(self.commands.copy_cited) + 1]  # just below Copy with Citation
+        edit.insertMenu(after, self.citing.menu)
+        self.citing.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+
     def search_for(self, text: str) -> None:
         """The search box holds ``text`` and its results show at once (a term asked for from elsewhere)."""
         self.search.box.setText(text)
@@ -392,6 +413,8 @@ class MainWindow(QMainWindow):
             self.library.retranslate()
         if hasattr(self, "years"):
             self.years.retranslate()
+        if hasattr(self, "citing"):
+            self.citing.retranslate()
         self.detail.setAccessibleName(self.tr("Section text"))
         for pane in getattr(self, "panes", []):  # tab titles ("Compare: …") in the new language
             for i in range(pane.tabs.count()):

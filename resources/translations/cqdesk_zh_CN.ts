@@ -212,6 +212,17 @@
     </message>
 </context>
 <context>
+    <name>Citing</name>
+    <message>
+        <source>Copied the reference (%1)</source>
+        <translation>已复制参考文献（%1）</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Reference</source>
+        <translation>复制参考文献(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>CompareYears</name>
     <message>
         <source>Chart of “%1” by year</source>

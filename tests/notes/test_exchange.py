@@ -83,6 +83,11 @@ def test_markdown_puts_each_note_under_its_citation_with_the_quote(doc, items):
     assert "## 《2025年重庆市政府工作报告》二、1. 加快构建现代化集疏运体系" in md
     assert f"> {items[1].exact}" in md
     assert "\\<b\\>x\\</b\\>" in md and "\\*不是强调\\*" in md  # shown as written, never rendered
+    # The source as a bibliography cites it (GB/T 7714-2015), under the title.
+    assert (
+        md.split("\n")[2]
+        == "Source: 重庆市人民政府. 2025年重庆市政府工作报告\\[R\\]. 重庆: 重庆市人民政府, 2025-01-19."
+    )
 
 
 def test_csv_opens_in_excel_with_chinese_intact_and_no_formulas(doc, items):
