@@ -134,9 +134,10 @@ def from_json(text: str) -> list[Annotation]:
 
 def schema() -> dict[str, Any]:
     """The format's JSON Schema, as shipped in the package."""
-    from importlib.resources import files
+    from pathlib import Path
 
-    loaded: dict[str, Any] = json.loads(files(__package__).joinpath("notes.schema.json").read_text("utf-8"))
+    # Beside this module, from source, an installed wheel and the installers alike (packaging/cqdesk.spec).
+    loaded: dict[str, Any] = json.loads(Path(__file__).with_name("notes.schema.json").read_text("utf-8"))
     return loaded
 
 

@@ -161,6 +161,18 @@ def test_pagination_keeps_headings_with_their_text():
     assert paginate([Box(0, 500)], 210) == [0, 210, 420]  # taller than a page: cut
 
 
+def test_a_sections_last_line_never_stands_alone_at_the_top_of_a_page():
+    lines = [Box(n * 20, n * 20 + 20) for n in range(11)]  # 11 lines of 20 on pages of 200: one left over
+    assert paginate(lines, 200) == [0, 180]  # the line before goes over with it
+    heading = Box(220, 240, keep_with_next=True)
+    more = [*lines, heading, Box(240, 260)]  # the section ends, another begins on the same page
+    assert paginate(more, 200) == [0, 180]
+    # Where the page it goes to has no room for one line more, the cut stays.
+    full = [Box(n * 20, n * 20 + 20) for n in range(10)] + [Box(200, 220), Box(220, 240, keep_with_next=True)]
+    full += [Box(240 + n * 20, 260 + n * 20) for n in range(8)]
+    assert paginate(full, 200) == [0, 200]
+
+
 def test_real_pages_never_end_on_a_heading_or_split_a_key_point(app, doc):
     from PySide6.QtGui import QPdfWriter
 

@@ -121,7 +121,26 @@ def paginate(boxes: list[Box], body: float, room: Callable[[float], float] | Non
         starts.append(cut)
         while box.bottom - starts[-1] > space(starts[-1]):
             starts.append(starts[-1] + space(starts[-1]))
-    return starts
+    return _no_widows(starts, boxes, space)
+
+
+def _no_widows(starts: list[float], boxes: list[Box], space: Callable[[float], float]) -> list[float]:
+    """A section's last line never stands alone at the top of a page (the report's last line on a page of its
+    own): the line before it goes over with it, where the page it goes to has the room."""
+    tops = {b.top: i for i, b in enumerate(boxes)}
+    out = list(starts)
+    for k in range(1, len(out)):
+        i = tops.get(out[k])
+        if i is None or i == 0:
+            continue
+        last_of_section = i == len(boxes) - 1 or boxes[i + 1].keep_with_next
+        before = boxes[i - 1]
+        if not last_of_section or before.keep_with_next or before.top <= out[k - 1]:
+            continue  # not a section's last line, or the line before is a heading or opens the page before
+        end = out[k + 1] if k + 1 < len(out) else boxes[-1].bottom
+        if end - before.top <= space(before.top):
+            out[k] = before.top
+    return out
 
 
 class PrintJob:

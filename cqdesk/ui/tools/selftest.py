@@ -186,11 +186,18 @@ class SelfTest:
         return f"a GB18030 report read, {len(doc.sections) - 1} sections built and searched"
 
     def notes(self) -> str:
-        """The reader's notes read, each row against its checksum; nothing is created where there are none."""
+        """The reader's notes read, each row against its checksum; nothing is created where there are none.
+        First a bookmark goes out and back through the exchange format, checked against its shipped schema."""
+        from ...notes.exchange import from_json, to_json
+        from ...notes.model import Annotation
         from ...notes.store import FILE_NAME, NotesStore
 
+        doc = self._opened().document
+        mark = Annotation.new("bookmark", doc.root.children[0], doc.source_sha256)
+        if from_json(to_json(doc, doc.source_sha256, [mark])) != [mark]:
+            raise ValueError("a bookmark did not come back from the exchange format as it went out")
         if not (self.notes_folder / FILE_NAME).exists():
-            return f"none yet in {self.notes_folder}"
+            return f"the exchange format's schema read; none yet in {self.notes_folder}"
         store = NotesStore(self.notes_folder)
         try:
             if store.unreadable:
