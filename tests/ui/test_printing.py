@@ -75,6 +75,26 @@ def test_header_and_footer_on_every_page(whole):
     assert any(p[0].endswith("2025年政府工作") for p in pages)
 
 
+def test_the_pdf_names_its_language_shows_its_title_and_tags_its_font_subsets(whole):
+    """What pdfinfo and pdffonts read: the language (zh-CN), the title shown in the title bar, PDF 1.7, and
+    each embedded font a subset with its tag (six capitals and a plus)."""
+    path, _, pages = whole
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "zh-CN" and bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert path.read_bytes().startswith(b"%PDF-1.7")
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            names.add(str(font["/BaseFont"]))
+            for d in font.get("/DescendantFonts", []):
+                d = d.get_object()
+                assert d["/BaseFont"] == font["/BaseFont"] == d["/FontDescriptor"]["/FontName"]
+    assert names and all(re.fullmatch(r"/[A-Z]{6}\+cqdeskSansSC-(Regular|Bold)", n) for n in names), names
+    assert pages[-1][1:-1] != [] and len([line for line in pages[-1][1:-1] if line.strip()]) >= 2  # no lone line
+
+
 def test_metadata_and_outline(whole):
     path, _, _ = whole
     reader = PdfReader(path)
@@ -131,8 +151,8 @@ def test_fonts_are_the_bundled_subset(whole):
     path, _, _ = whole
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     fonts = [line.split()[0] for line in out.splitlines()[2:]]
-    assert fonts and all(f.startswith("cqdeskSansSC") for f in fonts)
-    assert all(" yes " in line for line in out.splitlines()[2:])  # embedded
+    assert fonts and all(re.fullmatch(r"[A-Z]{6}\+cqdeskSansSC-\w+", f) for f in fonts)  # subsets, tagged
+    assert all(line.split()[4:7] == ["yes", "yes", "yes"] for line in out.splitlines()[2:])  # emb sub uni
 
 
 def test_same_text_without_any_system_font(whole, tmp_path):

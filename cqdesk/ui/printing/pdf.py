@@ -114,6 +114,45 @@ def export_html_pdf(
         raise ExportError(f"{path}: {reason}") from None
 
 
+REPORT_LANGUAGE_TAG = "zh-CN"  # the language of the report's text, which every page is made of
+
+
+def _describe(writer: Any, language: str) -> None:
+    """What Qt's writer leaves out and a reader's tools look for: the document's language (a screen reader
+    chooses its voice by it), the title in the window's title bar rather than the file name, the version of
+    the features used, and a subset tag on each embedded font (ISO 32000 §9.6.4: Qt embeds subsets
+    untagged, so a tool cannot tell a subset from a whole font)."""
+    import hashlib
+
+    from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
+    root = writer._root_object
+    root[NameObject("/Lang")] = TextStringObject(language)
+    root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    writer.pdf_header = b"%PDF-1.7"
+    renamed: dict[str, str] = {}
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            parts = [font, *(d.get_object() for d in font.get("/DescendantFonts", []))]  # a Type0 and its CIDFont
+            descriptors = [p["/FontDescriptor"].get_object() for p in parts if "/FontDescriptor" in p]
+            name = str(font.get("/BaseFont", ""))
+            if not name or "+" in name or not any(_embedded(d) for d in descriptors):
+                continue
+            if name not in renamed:
+                tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(name.encode()).digest()[:6])
+                renamed[name] = f"/{tag}+{name.lstrip('/')}"
+            for part in parts:
+                part[NameObject("/BaseFont")] = NameObject(renamed[name])
+            for d in descriptors:
+                d[NameObject("/FontName")] = NameObject(renamed[name])
+
+
+def _embedded(descriptor: Any) -> bool:
+    return any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
 def _check_complete(raw: Path, path: Path) -> None:
     """Qt reports no write errors: a full disk leaves a PDF without its end, silently."""
     with open(raw, "rb") as f:
@@ -146,6 +185,7 @@ def _add_outline(source: Path, target: Path, doc: Document, job: PrintJob) -> No
         parent = parents.get(entry.depth - 1) if entry.depth > 0 else None
         parents[entry.depth] = writer.add_outline_item(title=entry.title, page_number=entry.page, parent=parent)
     writer.page_mode = "/UseOutlines"
+    _describe(writer, REPORT_LANGUAGE_TAG)
     with open(target, "wb") as f:
         writer.write(f)
         f.flush()
