@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,9 +93,11 @@ def export_html_pdf(
     from PySide6.QtGui import QTextDocument
 
     path = check_target(path)
+    raw: Path | None = None
     try:
         with replacing(path) as final:
-            writer = QPdfWriter(str(final))
+            raw = temporary_beside(final)  # Qt's own PDF, before it is described (_describe)
+            writer = QPdfWriter(str(raw))
             writer.setResolution(PDF_RESOLUTION)
             writer.setPageLayout(page_layout(paper, orientation))
             writer.setTitle(title)
@@ -106,12 +108,36 @@ def export_html_pdf(
             text.print_(writer)
             pages = text.pageCount()
             del writer
-            _check_complete(final, path)
+            _check_complete(raw, path)
+            _rewrite(raw, final, {"/Title": title, "/Creator": f"cqdesk {__version__}"})
             size = final.stat().st_size
         return ExportResult(path, pages, size)
     except OSError as exc:
         reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))
         raise ExportError(f"{path}: {reason}") from None
+    finally:
+        if raw is not None:
+            raw.unlink(missing_ok=True)
+
+
+def _rewrite(source: Path, target: Path, metadata: dict[str, str], add: Callable[[Any], None] | None = None) -> None:
+    """Qt's PDF read back and written to ``target`` with its metadata, what ``add`` adds (the outline), and
+    what _describe says of it."""
+    from pypdf import PdfWriter
+    from pypdf.errors import PyPdfError
+
+    try:
+        writer = PdfWriter(clone_from=str(source))
+    except PyPdfError as exc:
+        raise ExportError(f"{target.name}: the PDF Qt wrote cannot be read back ({exc})") from None
+    writer.add_metadata(metadata)
+    if add is not None:
+        add(writer)
+    _describe(writer, REPORT_LANGUAGE_TAG)
+    with open(target, "wb") as f:
+        writer.write(f)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 REPORT_LANGUAGE_TAG = "zh-CN"  # the language of the report's text, which every page is made of
@@ -165,28 +191,13 @@ def _check_complete(raw: Path, path: Path) -> None:
 
 
 def _add_outline(source: Path, target: Path, doc: Document, job: PrintJob) -> None:
-    from pypdf import PdfWriter
-    from pypdf.errors import PyPdfError
+    def outline(writer: Any) -> None:
+        parents: dict[int, Any] = {}  # pypdf's outline items
+        for entry in job.outline:
+            parent = parents.get(entry.depth - 1) if entry.depth > 0 else None
+            parents[entry.depth] = writer.add_outline_item(title=entry.title, page_number=entry.page, parent=parent)
+        writer.page_mode = "/UseOutlines"
 
-    try:
-        writer = PdfWriter(clone_from=str(source))
-    except PyPdfError as exc:
-        raise ExportError(f"{target.name}: the PDF Qt wrote cannot be read back ({exc})") from None
-    writer.add_metadata(
-        {
-            "/Title": doc.title,
-            "/Author": f"{doc.speaker_role} {doc.speaker}",
-            "/Creator": f"cqdesk {__version__}",
-            "/Subject": doc.occasion_line.lstrip("—"),
-        }
-    )
-    parents: dict[int, Any] = {}  # pypdf's outline items
-    for entry in job.outline:
-        parent = parents.get(entry.depth - 1) if entry.depth > 0 else None
-        parents[entry.depth] = writer.add_outline_item(title=entry.title, page_number=entry.page, parent=parent)
-    writer.page_mode = "/UseOutlines"
-    _describe(writer, REPORT_LANGUAGE_TAG)
-    with open(target, "wb") as f:
-        writer.write(f)
-        f.flush()
-        os.fsync(f.fileno())
+    metadata = {"/Title": doc.title, "/Author": f"{doc.speaker_role} {doc.speaker}",
+                "/Creator": f"cqdesk {__version__}", "/Subject": doc.occasion_line.lstrip("—")}  # fmt: skip
+    _rewrite(source, target, metadata, outline)
