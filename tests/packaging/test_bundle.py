@@ -38,7 +38,7 @@ PYZ_ALLOWED = set(
 INTERNAL_ALLOWED = set(
     """
     LICENSE PySide6 base_library.zip data resources shiboken6 python3.11 lib-dynload libpython3.11 docx lxml
-    charset_normalizer
+    charset_normalizer cqdesk
     libpyside6.abi3 libshiboken6.abi3 libsqlite3 libstdc++ libgcc_s libffi libQt6Core libQt6DBus libQt6Gui
     libQt6PrintSupport libQt6Widgets libQt6XcbQpa libicudata libicui18n libicuuc libcups libavahi-client
     libavahi-common libdbus-1 libsystemd libcap libgcrypt libgpg-error liblz4 liblzma libzstd libz libbz2
