@@ -27,6 +27,7 @@ WHEEL_ALLOWED = (
     "cqdesk/report/*.py",
     "cqdesk/ui/*.py",
     "cqdesk/ui/*/*.py",
+    "cqdesk/notes/notes.schema.json",  # the notes exchange format's JSON Schema, read by notes import
     "cqdesk/data/report.db",
     "cqdesk/data/source/chongqing-2025-government-work-report.txt",
     "cqdesk/resources/fonts/OFL.txt",
@@ -51,6 +52,7 @@ WHEEL_REQUIRED = (
     "cqdesk/resources/licenses/LGPL-3.0.txt",
     "cqdesk/resources/guide/guide_zh_CN.html",
     "cqdesk/resources/t2s.txt",  # importing a report derives its traditional-character table from it
+    "cqdesk/notes/notes.schema.json",
 )
 
 
