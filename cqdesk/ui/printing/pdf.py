@@ -59,30 +59,10 @@ def export_pdf(
     links: Sequence[Link] = (),
 ) -> ExportResult:
     """Write the sections to ``path``; on any failure no partial file is left and an old file is kept."""
-    path = check_target(path)
     job = PrintJob(doc, sections, texts or PRINT_TEXTS[REPORT_LANGUAGE], marks, large_print, links)
-    raw: Path | None = None
-    try:
-        with replacing(path) as final:
-            raw = temporary_beside(final)  # Qt's own PDF, before the outline is added
-            writer = QPdfWriter(str(raw))
-            writer.setResolution(PDF_RESOLUTION)
-            writer.setPageLayout(page_layout(paper, orientation))
-            writer.setTitle(doc.title)
-            writer.setCreator(f"cqdesk {__version__}")
-            writer.setAuthor(f"{doc.speaker_role} {doc.speaker}")
-            pages = job.paint(writer)
-            del writer  # closes the file
-            _check_complete(raw, path)
-            _add_outline(raw, final, doc, job)
-            size = final.stat().st_size
-        return ExportResult(path, pages, size)
-    except OSError as exc:
-        reason = "no space left on the disk" if exc.errno == 28 else (exc.strerror or str(exc))
-        raise ExportError(f"{path}: {reason}") from None
-    finally:
-        if raw is not None:
-            raw.unlink(missing_ok=True)
+    author = f"{doc.speaker_role} {doc.speaker}"
+    return _write(path, doc.title, author, paper, orientation, job.paint,
+                  lambda raw, final: _add_outline(raw, final, doc, job))  # fmt: skip
 
 
 def export_html_pdf(
@@ -92,24 +72,37 @@ def export_html_pdf(
     same checks as the report's own."""
     from PySide6.QtGui import QTextDocument
 
+    def paint(writer: QPdfWriter) -> int:
+        text = QTextDocument()
+        text.setDefaultFont(paper_font(BODY_POINTS))
+        text.setHtml(page)
+        text.print_(writer)
+        return int(text.pageCount())
+
+    metadata = {"/Title": title, "/Creator": f"cqdesk {__version__}"}
+    return _write(path, title, "", paper, orientation, paint, lambda raw, final: _rewrite(raw, final, metadata))
+
+
+def _write(path: Path, title: str, author: str, paper: str, orientation: str, paint: Callable[[QPdfWriter], int],
+           finish: Callable[[Path, Path], None]) -> ExportResult:  # fmt: skip
+    """Qt's PDF of ``paint`` written beside the target, checked complete, then ``finish``ed into the target
+    (read back and described, pypdf): atomically, so a failure leaves no partial file and an old file kept."""
     path = check_target(path)
     raw: Path | None = None
     try:
         with replacing(path) as final:
-            raw = temporary_beside(final)  # Qt's own PDF, before it is described (_describe)
+            raw = temporary_beside(final)  # Qt's own PDF, before it is finished
             writer = QPdfWriter(str(raw))
             writer.setResolution(PDF_RESOLUTION)
             writer.setPageLayout(page_layout(paper, orientation))
             writer.setTitle(title)
             writer.setCreator(f"cqdesk {__version__}")
-            text = QTextDocument()
-            text.setDefaultFont(paper_font(BODY_POINTS))
-            text.setHtml(page)
-            text.print_(writer)
-            pages = text.pageCount()
-            del writer
+            if author:
+                writer.setAuthor(author)
+            pages = paint(writer)
+            del writer  # closes the file
             _check_complete(raw, path)
-            _rewrite(raw, final, {"/Title": title, "/Creator": f"cqdesk {__version__}"})
+            finish(raw, final)
             size = final.stat().st_size
         return ExportResult(path, pages, size)
     except OSError as exc:
