@@ -102,8 +102,17 @@ def _marker_holds(req: str) -> bool:
     return marker is None or marker.evaluate({"extra": ""})
 
 
+# Distributions offered under a choice of licences, and the one cqdesk takes them under.
+CHOSEN = {
+    "odfpy": "Apache-2.0 (odfpy is offered under Apache-2.0, GPL-2.0+ or LGPL-2.1+; cqdesk takes it under "
+    "Apache-2.0, see Apache-2.0.txt)",
+}
+
+
 def licence_of(dist: metadata.Distribution) -> str:
     md = dist.metadata
+    if _norm(md["Name"]) in CHOSEN:
+        return CHOSEN[_norm(md["Name"])]
     expr = md.get("License-Expression")
     if expr:
         return expr

@@ -69,6 +69,22 @@ def check_target(path: Path) -> tuple[Path, bool]:
     return target, stream
 
 
+class ExportError(Exception):
+    """An export could not be written; the message is meant for the user."""
+
+
+def check_export(path: Path) -> Path:
+    """check_target, its refusal in the reader's words: the one target check of every export."""
+    path = Path(path)
+    try:
+        check_target(path)
+    except IsADirectoryError:
+        raise ExportError(f"{path}: is a folder; choose a file name") from None
+    except OSError as exc:
+        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+    return path
+
+
 def temporary_beside(path: Path) -> Path:
     """An empty temporary file in ``path``'s folder (so the final rename stays on one file system). Those an
     earlier, killed write left there are removed first."""

@@ -108,6 +108,11 @@ def figure_runs(text: str) -> list[tuple[str, bool]]:
     return runs
 
 
+def text_width(text: str) -> int:
+    """How wide a text sets, in half-ems: a Chinese character is two, a letter or digit one."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
 def cover(doc: Document, sids: list[str]) -> list[str]:
     """Title, occasion and speaker: the head of every export (the whole report has its own)."""
     if (printable_selection(doc, sids) or [doc.root.id]) == [doc.root.id]:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__
+from .. import ICON_SIZES, __version__
 from ..report.paths import default_db_path, resources_dir
 from ..report.store import Report, ReportError
 from .i18n import Translations, system_language
@@ -29,7 +29,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("cqdesk")
     app.setDesktopFileName("cqdesk")
     icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
+    for size in ICON_SIZES:
         icon.addFile(str(resources_dir() / "icons" / f"cqdesk-{size}.png"))
     app.setWindowIcon(icon)
     _skip_bare_icon_theme()

@@ -46,8 +46,9 @@ rm -f "$PY/_wmi.pyd"   # platform's WMI query crashes under Wine 8; platform fal
 step "wheels"
 python3 -m pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.13 --implementation cp \
   -d "$WORK/wheels" "PySide6-Essentials==$PYSIDE" "PySide6-Addons==$PYSIDE" pypdf python-docx lxml typing_extensions \
-  charset-normalizer fastjsonschema sqlite-utils sqlite-fts4 click colorama python-dateutil six pluggy "pyinstaller==$PYINSTALLER" \
+  charset-normalizer fastjsonschema defusedxml sqlite-utils sqlite-fts4 click colorama python-dateutil six pluggy "pyinstaller==$PYINSTALLER" \
   "pyinstaller-hooks-contrib==$HOOKS" altgraph pefile pywin32-ctypes packaging setuptools
+python3 -m pip wheel -q --no-deps -w "$WORK/wheels" odfpy  # pure Python, published as a source archive only
 python3 -m pip install -q --no-index --no-deps --only-binary=:all: --platform win_amd64 --python-version 3.13 \
   --implementation cp --target "$PY/Lib/site-packages" "$WORK"/wheels/*.whl
 

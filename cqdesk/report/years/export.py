@@ -11,7 +11,7 @@ import html
 import io
 from dataclasses import dataclass
 
-from ..export import Heading, Item, Line, Table
+from ..export import Heading, Item, Line, Table, text_width
 from ..model import Document
 from .alignment import Pair as Aligned
 from .ledger import ABOUT, CEILING, FALL, FLOOR, MET, NOT_MET, NOT_STATED, WITHIN, Ledger, Row
@@ -140,7 +140,8 @@ def items_html(title: str, items: list[Item]) -> str:
             body.append(f"<h{item.level + 1}>{html.escape(item.text)}</h{item.level + 1}>")
         elif isinstance(item, Table):
             # Columns as wide as their longest cell (within reason): 序号 is not as wide as 项目.
-            longest = [max(_width(item.header[c]) + 6, min(40, max((_width(row[c]) for row in item.rows), default=0)))
+            longest = [max(text_width(item.header[c]) + 6,
+                           min(40, max((text_width(row[c]) for row in item.rows), default=0)))
                        for c in range(len(item.header))]  # fmt: skip
             head = "".join(f'<th width="{round(100 * n / sum(longest))}%">{html.escape(h)}</th>'
                            for h, n in zip(item.header, longest, strict=True))  # fmt: skip
@@ -155,11 +156,6 @@ def items_html(title: str, items: list[Item]) -> str:
             "h1{font-size:14pt}h2{font-size:12pt}"
             "h3{font-size:11pt}</style></head><body>"
             f"<h1>{html.escape(title)}</h1>{''.join(body)}</body></html>")  # fmt: skip
-
-
-def _width(text: str) -> int:
-    """How wide a text sets, in half-ems: a Chinese character is two, a letter or digit one."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
 def alignment_table(pairs: list[Aligned], old: Document, new: Document, old_name: str, new_name: str,

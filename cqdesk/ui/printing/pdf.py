@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QPdfWriter
 
 from ... import __version__
-from ...report import atomic
-from ...report.atomic import replacing, temporary_beside
+from ...report.atomic import ExportError as ExportError  # one error and one target check for every export
+from ...report.atomic import check_export, replacing, temporary_beside
 from ...report.model import Document
 from ...report.render import PageMark
 from .layout import BODY_POINTS, PRINT_TEXTS, REPORT_LANGUAGE, PrintJob, PrintTexts, page_layout, paper_font
@@ -24,27 +24,11 @@ if TYPE_CHECKING:  # the related links come loaded with the report
 PDF_RESOLUTION = 300
 
 
-class ExportError(Exception):
-    """The PDF could not be written; the message is meant for the user."""
-
-
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
     pages: int
     size: int
-
-
-def check_target(path: Path) -> Path:
-    """The one target check (report.atomic), its refusal in the reader's words."""
-    path = Path(path)
-    try:
-        atomic.check_target(path)
-    except IsADirectoryError:
-        raise ExportError(f"{path}: is a folder; choose a file name") from None
-    except OSError as exc:
-        raise ExportError(f"{path}: {exc.strerror or exc}") from None
-    return path
 
 
 def export_pdf(
@@ -87,7 +71,7 @@ def _write(path: Path, title: str, author: str, paper: str, orientation: str, pa
            finish: Callable[[Path, Path], None]) -> ExportResult:  # fmt: skip
     """Qt's PDF of ``paint`` written beside the target, checked complete, then ``finish``ed into the target
     (read back and described, pypdf): atomically, so a failure leaves no partial file and an old file kept."""
-    path = check_target(path)
+    path = check_export(path)
     raw: Path | None = None
     try:
         with replacing(path) as final:

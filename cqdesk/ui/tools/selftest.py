@@ -117,7 +117,7 @@ class SelfTest:
         return f"{result.pages} page(s), {result.size:,} bytes, Chinese text extracts exactly"
 
     def documents(self) -> str:
-        """The export libraries are in the build (python-docx and lxml; Qt's OpenDocument writer)."""
+        """The export libraries are in the build (python-docx and lxml; odfpy with its styles and meta)."""
         import io
         import zipfile
 
@@ -131,8 +131,9 @@ class SelfTest:
         content = zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode("utf-8")
         if "加快构建现代化集疏运体系" not in body or 'w:eastAsia="宋体"' not in body:
             raise ValueError("the Word document lacks the section or its Chinese font")
-        if "text:outline-level" not in content:
-            raise ValueError("the OpenDocument file lacks its outline")
+        names = zipfile.ZipFile(io.BytesIO(odt)).namelist()
+        if "text:outline-level" not in content or not {"styles.xml", "meta.xml"} <= set(names):
+            raise ValueError("the OpenDocument file lacks its outline, its styles or its metadata")
         return f"Word {len(word):,} bytes, OpenDocument {len(odt):,} bytes"
 
     def speech(self) -> str:
