@@ -148,7 +148,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     s.add_argument(
         "--with-notes",
         action="store_true",
-        help="include your highlights and notes (marked in HTML and OpenDocument; numbered notes in all)",
+        help="include your highlights and notes (highlights marked in HTML; numbered notes in all)",
     )
     _choose_comparison(s, " (two columns in HTML; its section in the other formats)")
 
